@@ -1,0 +1,271 @@
+"""People followed by the Lieu ressource, their pathways and their outcomes.
+
+Only the personal data the convention and EU indicators need is kept. QPV
+(quartier prioritaire de la politique de la ville) is a French priority
+neighbourhood; RSA (revenu de solidarité active) is the French minimum income.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from partners.models import Country, Organisation
+
+
+class PriorityNeighbourhood(models.Model):
+    """A QPV, the French priority neighbourhoods of urban policy."""
+
+    code = models.CharField(_("code"), max_length=20, unique=True)
+    name = models.CharField(_("name"), max_length=150)
+    commune = models.CharField(_("commune"), max_length=100)
+
+    class Meta:
+        verbose_name = _("priority neighbourhood (QPV)")
+        verbose_name_plural = _("priority neighbourhoods (QPV)")
+        ordering = ["commune", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.commune})"
+
+
+class Beneficiary(models.Model):
+    """A followed person, with the minimum data the indicators need."""
+
+    class Sex(models.TextChoices):
+        FEMALE = "F", _("Female")
+        MALE = "M", _("Male")
+        OTHER = "X", _("Other")
+
+    class Situation(models.TextChoices):
+        JOB_SEEKER = "job_seeker", _("Registered job seeker")
+        LONG_TERM_UNEMPLOYED = "long_term_unemployed", _("Long-term unemployed")
+        RSA = "rsa", _("RSA recipient")
+        STUDENT = "student", _("Student")
+        EMPLOYED = "employed", _("Employed")
+        INACTIVE = "inactive", _("Inactive")
+
+    class Education(models.TextChoices):
+        NONE = "none", _("No diploma")
+        LEVEL_3 = "3", _("CAP, BEP (level 3)")
+        LEVEL_4 = "4", _("Baccalauréat (level 4)")
+        LEVEL_5 = "5", _("Bac + 2 (level 5)")
+        LEVEL_6 = "6", _("Bachelor (level 6)")
+        LEVEL_7 = "7", _("Master and above (level 7–8)")
+
+    class GermanLevel(models.TextChoices):
+        NONE = "none", _("None")
+        A1 = "A1", "A1"
+        A2 = "A2", "A2"
+        B1 = "B1", "B1"
+        B2 = "B2", "B2"
+        C1 = "C1", "C1"
+        C2 = "C2", "C2"
+
+    reference = models.CharField(
+        _("reference"),
+        max_length=20,
+        unique=True,
+        help_text=_("Pseudonymous reference used in exports and reports."),
+    )
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, blank=True)
+    country = models.CharField(
+        _("country of residence"),
+        max_length=2,
+        choices=Country.choices,
+        default=Country.FRANCE,
+    )
+    commune = models.CharField(_("commune of residence"), max_length=100, blank=True)
+    neighbourhood = models.ForeignKey(
+        PriorityNeighbourhood,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="beneficiaries",
+        verbose_name=_("priority neighbourhood (QPV)"),
+    )
+    situation = models.CharField(
+        _("situation at entry"), max_length=30, choices=Situation.choices
+    )
+    education = models.CharField(
+        _("education level"), max_length=4, choices=Education.choices, blank=True
+    )
+    german_level = models.CharField(
+        _("German level (CEFR)"), max_length=4, choices=GermanLevel.choices, blank=True
+    )
+    referring_organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referred_beneficiaries",
+        verbose_name=_("referring partner"),
+    )
+    referent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="caseload",
+        verbose_name=_("referent"),
+    )
+    consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    consent_scope = models.CharField(
+        _("consent scope"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the person agreed to (follow-up, contact by email, …)."),
+    )
+    entry_date = models.DateField(_("entry date"))
+    exit_date = models.DateField(_("exit date"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("beneficiary")
+        verbose_name_plural = _("beneficiaries")
+        ordering = ["last_name", "first_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(exit_date__isnull=True) | Q(exit_date__gte=F("entry_date")),
+                name="beneficiary_exit_after_entry",
+                violation_error_message=_("The exit date cannot precede the entry date."),
+            ),
+            models.CheckConstraint(
+                condition=Q(birth_year__isnull=True)
+                | Q(birth_year__gte=1900, birth_year__lte=2100),
+                name="beneficiary_birth_year_plausible",
+                violation_error_message=_("The birth year is not plausible."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name} ({self.reference})"
+
+
+class Pathway(models.Model):
+    """A programme a beneficiary follows, from start to end."""
+
+    class Scheme(models.TextChoices):
+        TREMPLIN = "tremplin", _("Tremplin sur le Rhin (three-month tailored pathway)")
+        FOCALE = "focale", _("FOCALÉ")
+        GPTEC = "gptec", _("GPTEC programme")
+        PEER_SUPPORT = "peer_support", _("Peer support in priority neighbourhoods")
+        CITE_EMPLOI = "cite_emploi", _("Cité de l'emploi")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        COMPLETED = "completed", _("Completed")
+        ABANDONED = "abandoned", _("Abandoned")
+
+    beneficiary = models.ForeignKey(
+        Beneficiary,
+        on_delete=models.CASCADE,
+        related_name="pathways",
+        verbose_name=_("beneficiary"),
+    )
+    scheme = models.CharField(_("programme"), max_length=20, choices=Scheme.choices)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("pathway")
+        verbose_name_plural = _("pathways")
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="pathway_end_after_start",
+                violation_error_message=_("The end date cannot precede the start date."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_scheme_display()} – {self.beneficiary.reference}"
+
+
+class Outcome(models.Model):
+    """What a beneficiary reached: a job, a training, an exit from RSA, …"""
+
+    class Kind(models.TextChoices):
+        JOB = "job", _("Job")
+        TRAINING = "training", _("Training")
+        QUALIFICATION = "qualification", _("Qualification")
+        BUSINESS_CREATION = "business_creation", _("Business creation")
+        RSA_EXIT = "rsa_exit", _("Exit from RSA")
+        PLACEMENT_REFERRAL = "placement_referral", _(
+            "Referral to the cross-border placement service (Kehl)"
+        )
+
+    class Contract(models.TextChoices):
+        CDI = "cdi", _("Permanent contract (CDI)")
+        CDD_LONG = "cdd_long", _("Fixed-term contract of 6 months or more")
+        CDD_SHORT = "cdd_short", _("Fixed-term contract under 6 months")
+        INTERIM = "interim", _("Temporary agency work")
+        MINIJOB = "minijob", _("Minijob")
+        APPRENTICESHIP = "apprenticeship", _("Apprenticeship")
+
+    beneficiary = models.ForeignKey(
+        Beneficiary,
+        on_delete=models.CASCADE,
+        related_name="outcomes",
+        verbose_name=_("beneficiary"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    date = models.DateField(_("date"))
+    country = models.CharField(
+        _("country"), max_length=2, choices=Country.choices, blank=True
+    )
+    employer = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hires",
+        verbose_name=_("employer"),
+    )
+    contract = models.CharField(
+        _("contract type"), max_length=20, choices=Contract.choices, blank=True
+    )
+    language_training = models.BooleanField(
+        _("bilingual or German language training"), default=False
+    )
+    notes = models.CharField(_("notes"), max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
+        ordering = ["-date"]
+        indexes = [models.Index(fields=["kind", "date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="job") | (~Q(contract="") & ~Q(country="")),
+                name="outcome_job_has_contract_and_country",
+                violation_error_message=_("A job needs a contract type and a country."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="job") | Q(contract=""),
+                name="outcome_contract_only_for_jobs",
+                violation_error_message=_("Only a job has a contract type."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} – {self.date:%d/%m/%Y}"

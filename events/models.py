@@ -1,0 +1,320 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Country, Organisation
+
+
+class Venue(models.Model):
+    """Where an event takes place: the Kaleidoscoop centre or a place outside it."""
+
+    name = models.CharField(_("name"), max_length=200)
+    address = models.CharField(_("address"), max_length=250)
+    postcode = models.CharField(_("postcode"), max_length=10)
+    city = models.CharField(_("city"), max_length=100)
+    country = models.CharField(
+        _("country"), max_length=2, choices=Country.choices, default=Country.FRANCE
+    )
+    accessibility = models.TextField(_("accessibility notes"), blank=True)
+    is_centre = models.BooleanField(
+        _("is the resource centre"),
+        default=False,
+        help_text=_("Events held elsewhere count as held outside the centre."),
+    )
+
+    class Meta:
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.city}"
+
+
+class Audience(models.Model):
+    """A public an event is meant for (job seekers, employers, students, …)."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Event(models.Model):
+    """A public event of the Lieu ressource: workshop, visit, afterwork, permanence…"""
+
+    class Format(models.TextChoices):
+        BILINGUAL_WORKSHOP = "bilingual_workshop", _("Bilingual workshop")
+        INTERCULTURAL_WORKSHOP = "intercultural_workshop", _("Intercultural workshop")
+        COMPANY_VISIT = "company_visit", _("Company visit")
+        EMPLOYER_AFTERWORK = "employer_afterwork", _("Employer afterwork")
+        RECRUITMENT_MEETING = "recruitment_meeting", _("Recruitment meeting / job dating")
+        PITCH_EVENING = "pitch_evening", _("Pitch evening")
+        PERMANENCE = "permanence", _("Drop-in consultation")
+        IDEA_LAB = "idea_lab", _("Idea lab")
+        INFORMATION_SESSION = "information_session", _("Information session")
+        WORKING_CIRCLE = "working_circle", _("Companies' working circle")
+
+    class Language(models.TextChoices):
+        FRENCH = "fr", _("French")
+        GERMAN = "de", _("German")
+        BILINGUAL = "fr-de", _("French and German")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, blank=True, allow_unicode=False)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    format = models.CharField(_("format"), max_length=30, choices=Format.choices)
+    language = models.CharField(
+        _("language spoken"), max_length=5, choices=Language.choices
+    )
+    audiences = models.ManyToManyField(
+        Audience, blank=True, related_name="events", verbose_name=_("audiences")
+    )
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    venue = models.ForeignKey(
+        Venue, on_delete=models.PROTECT, related_name="events", verbose_name=_("venue")
+    )
+    outside_centre = models.BooleanField(
+        _("held outside the centre"),
+        default=False,
+        help_text=_("“Hors les murs”: held in a neighbourhood, a company, …"),
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for no limit; 0 closes registration."),
+    )
+    registration_opens = models.DateTimeField(
+        _("registration opens"), null=True, blank=True
+    )
+    registration_closes = models.DateTimeField(
+        _("registration closes"), null=True, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    organisers = models.ManyToManyField(
+        Organisation,
+        through="EventOrganisation",
+        blank=True,
+        related_name="events",
+        verbose_name=_("organisations"),
+    )
+    axes = models.ManyToManyField(
+        "indicators.Axis",
+        blank=True,
+        related_name="events",
+        verbose_name=_("programme axes served"),
+    )
+    image = models.ImageField(_("image"), upload_to="events/", blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["start"]
+        indexes = [models.Index(fields=["status", "start"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")),
+                name="event_ends_after_start",
+                violation_error_message=_("The event must end after it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(capacity__gte=0),
+                name="event_capacity_not_negative",
+                violation_error_message=_("The capacity cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(registration_opens__isnull=True)
+                | Q(registration_closes__isnull=True)
+                | Q(registration_closes__gt=F("registration_opens")),
+                name="event_registration_window_ordered",
+                violation_error_message=_("Registration must close after it opens."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Each language gets a slug from its own title when staff left it empty.
+        for lang, _name in settings.LANGUAGES:
+            title = getattr(self, f"title_{lang}")
+            if title and not getattr(self, f"slug_{lang}"):
+                setattr(self, f"slug_{lang}", slugify(title)[:200])
+        super().save(*args, **kwargs)
+
+
+class EventOrganisation(models.Model):
+    """How an organisation takes part in an event; counts companies engaged."""
+
+    class Role(models.TextChoices):
+        HOST = "host", _("Host")
+        CO_ORGANISER = "co_organiser", _("Co-organiser")
+        PARTICIPANT = "participant", _("Participating company")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="event_participations",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("organisation taking part")
+        verbose_name_plural = _("organisations taking part")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "organisation"],
+                name="event_organisation_once",
+                violation_error_message=_("This organisation already takes part."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.get_role_display()}"
+
+
+class Registration(models.Model):
+    """A public sign-up to an event, made without an account."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITLISTED = "waitlisted", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    event = models.ForeignKey(
+        Event,
+        on_delete=models.CASCADE,
+        related_name="registrations",
+        verbose_name=_("event"),
+    )
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    language = models.CharField(
+        _("preferred language"), max_length=2, choices=settings.LANGUAGES, default="fr"
+    )
+    consent_at = models.DateTimeField(_("consent given at"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
+    beneficiary = models.ForeignKey(
+        "beneficiaries.Beneficiary",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="registrations",
+        verbose_name=_("followed person"),
+    )
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["event", "status", "created_at"])]
+        constraints = [
+            # A cancelled registration frees the email for a new sign-up.
+            models.UniqueConstraint(
+                Lower("email"),
+                "event",
+                condition=~Q(status="cancelled"),
+                name="registration_one_per_email_and_event",
+                violation_error_message=_("This email is already registered for this event."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="cancelled", cancelled_at__isnull=False)
+                | (~Q(status="cancelled") & Q(cancelled_at__isnull=True)),
+                name="registration_cancelled_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name} – {self.event}"
+
+
+class Attendance(models.Model):
+    """Who was actually there: a registered person, a walk-in, or someone counted
+    anonymously. Linked to a beneficiary when the person is followed."""
+
+    event = models.ForeignKey(
+        Event,
+        on_delete=models.CASCADE,
+        related_name="attendances",
+        verbose_name=_("event"),
+    )
+    registration = models.OneToOneField(
+        Registration,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attendance",
+        verbose_name=_("registration"),
+    )
+    beneficiary = models.ForeignKey(
+        "beneficiaries.Beneficiary",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attendances",
+        verbose_name=_("followed person"),
+    )
+    present = models.BooleanField(_("present"), default=True)
+    walk_in_name = models.CharField(
+        _("walk-in name"),
+        max_length=200,
+        blank=True,
+        help_text=_("For people who came without registering; may stay empty."),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendances")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "beneficiary"],
+                condition=Q(beneficiary__isnull=False),
+                name="attendance_one_per_beneficiary_and_event",
+                violation_error_message=_("This person is already on the attendance list."),
+            ),
+        ]
+
+    def __str__(self):
+        if self.registration_id:
+            return str(self.registration)
+        return self.walk_in_name or str(_("Anonymous attendee"))

@@ -1,0 +1,18 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Audience, Event, Venue
+
+
+@register(Event)
+class EventTranslation(TranslationOptions):
+    fields = ("title", "slug", "summary", "description")
+
+
+@register(Venue)
+class VenueTranslation(TranslationOptions):
+    fields = ("accessibility",)
+
+
+@register(Audience)
+class AudienceTranslation(TranslationOptions):
+    fields = ("name",)
