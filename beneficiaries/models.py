@@ -90,9 +90,7 @@ class Beneficiary(models.Model):
         related_name="beneficiaries",
         verbose_name=_("priority neighbourhood (QPV)"),
     )
-    situation = models.CharField(
-        _("situation at entry"), max_length=30, choices=Situation.choices
-    )
+    situation = models.CharField(_("situation at entry"), max_length=30, choices=Situation.choices)
     education = models.CharField(
         _("education level"), max_length=4, choices=Education.choices, blank=True
     )
@@ -208,8 +206,9 @@ class Outcome(models.Model):
         QUALIFICATION = "qualification", _("Qualification")
         BUSINESS_CREATION = "business_creation", _("Business creation")
         RSA_EXIT = "rsa_exit", _("Exit from RSA")
-        PLACEMENT_REFERRAL = "placement_referral", _(
-            "Referral to the cross-border placement service (Kehl)"
+        PLACEMENT_REFERRAL = (
+            "placement_referral",
+            _("Referral to the cross-border placement service (Kehl)"),
         )
 
     class Contract(models.TextChoices):
@@ -228,9 +227,7 @@ class Outcome(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     date = models.DateField(_("date"))
-    country = models.CharField(
-        _("country"), max_length=2, choices=Country.choices, blank=True
-    )
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices, blank=True)
     employer = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,

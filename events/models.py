@@ -81,9 +81,7 @@ class Event(models.Model):
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
     format = models.CharField(_("format"), max_length=30, choices=Format.choices)
-    language = models.CharField(
-        _("language spoken"), max_length=5, choices=Language.choices
-    )
+    language = models.CharField(_("language spoken"), max_length=5, choices=Language.choices)
     audiences = models.ManyToManyField(
         Audience, blank=True, related_name="events", verbose_name=_("audiences")
     )
@@ -103,12 +101,8 @@ class Event(models.Model):
         blank=True,
         help_text=_("Leave empty for no limit; 0 closes registration."),
     )
-    registration_opens = models.DateTimeField(
-        _("registration opens"), null=True, blank=True
-    )
-    registration_closes = models.DateTimeField(
-        _("registration closes"), null=True, blank=True
-    )
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )

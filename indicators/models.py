@@ -147,12 +147,16 @@ class Indicator(models.Model):
             models.UniqueConstraint(
                 fields=["programme", "code"],
                 name="indicator_code_unique_in_programme",
-                violation_error_message=_("This programme already has an indicator with this code."),
+                violation_error_message=_(
+                    "This programme already has an indicator with this code."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(kind="manual", metric="") | (Q(kind="computed") & ~Q(metric="")),
                 name="indicator_metric_iff_computed",
-                violation_error_message=_("A computed indicator names a metric; a manual one does not."),
+                violation_error_message=_(
+                    "A computed indicator names a metric; a manual one does not."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(baseline__isnull=True) | Q(baseline__gte=0),
@@ -204,9 +208,7 @@ class IndicatorValue(models.Model):
         related_name="+",
         verbose_name=_("entered by"),
     )
-    frozen = models.BooleanField(
-        _("frozen by a published report"), default=False, editable=False
-    )
+    frozen = models.BooleanField(_("frozen by a published report"), default=False, editable=False)
 
     class Meta:
         verbose_name = _("indicator value")
@@ -304,9 +306,7 @@ class QuarterlyReport(models.Model):
         _("PDF file"), storage=private_storage, upload_to="reports/", blank=True
     )
     error = models.TextField(_("error"), blank=True)
-    changes = models.TextField(
-        _("changes since the previous version"), blank=True
-    )
+    changes = models.TextField(_("changes since the previous version"), blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -337,4 +337,6 @@ class QuarterlyReport(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.programme.code} {self.year}-Q{self.quarter} ({self.language}) v{self.version}"
+        return (
+            f"{self.programme.code} {self.year}-Q{self.quarter} ({self.language}) v{self.version}"
+        )

@@ -1,4 +1,36 @@
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+
 import pytest
+from django.conf import settings
+
+from lieu_ressource.celery import app as celery_app
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def on_postgresql():
+    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+def skip_unless(condition, reason):
+    """Skip locally; in CI (REQUIRE_SERVICES=1) a missing service is a failure."""
+    if condition:
+        return
+    if os.environ.get("REQUIRE_SERVICES"):
+        pytest.fail(f"{reason} (REQUIRE_SERVICES is set)")
+    pytest.skip(reason)
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("postgres") or item.get_closest_marker("worker"):
+        skip_unless(on_postgresql(), "needs PostgreSQL: set DATABASE_URL")
+    if item.get_closest_marker("worker"):
+        skip_unless(settings.CELERY_BROKER_URL, "needs Redis: set CELERY_BROKER_URL")
 
 
 @pytest.fixture(autouse=True)
@@ -13,3 +45,64 @@ def private_storage_in_tmp(settings, tmp_path):
             "OPTIONS": {"location": tmp_path / "private", "base_url": None},
         },
     }
+
+
+@pytest.fixture(scope="session")
+def worker_process(django_db_setup, django_db_blocker):
+    """A real `celery worker` process on Redis, reading the test database."""
+    db = settings.DATABASES["default"]
+    queue = settings.CELERY_TASK_DEFAULT_QUEUE
+    name = f"test-{uuid.uuid4().hex[:8]}@{socket.gethostname()}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lieu_ressource.settings",
+        "SECRET_KEY": "insecure-key-for-the-test-worker",
+        "ALLOWED_HOSTS": "localhost",
+        "DATABASE_URL": (
+            f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+        ),
+        "CELERY_QUEUE": queue,
+        "VAR_DIR": os.path.join(ROOT, "var", "test-worker"),
+    }
+    os.makedirs(env["VAR_DIR"], exist_ok=True)
+    log = open(os.path.join(env["VAR_DIR"], "worker.log"), "w")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "lieu_ressource",
+            "worker",
+            "--pool=solo",
+            "--loglevel=INFO",
+            "-Q",
+            queue,
+            "-n",
+            name,
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not celery_app.control.ping(destination=[name], timeout=1.0):
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"the Celery worker did not start; see {log.name}")
+        yield name
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
+
+
+@pytest.fixture
+def celery_worker(worker_process):
+    """Send tasks to the real worker instead of running them eagerly."""
+    celery_app.conf.task_always_eager = False
+    yield worker_process
+    celery_app.conf.task_always_eager = True

@@ -1,0 +1,12 @@
+FROM python:3.11-slim
+# WeasyPrint renders PDFs with Pango; gettext compiles the translations.
+RUN apt-get update && apt-get install -y --no-install-recommends \
+        libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core gettext \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+COPY . .
+RUN DEBUG=1 python manage.py compilemessages --ignore=.venv -v0
+ENV DJANGO_SETTINGS_MODULE=lieu_ressource.settings PYTHONUNBUFFERED=1
+EXPOSE 8000

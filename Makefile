@@ -1,0 +1,43 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+DEV_ENV := DEBUG=1
+
+.PHONY: run test install messages compilemessages migrate lint bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+
+$(INSTALLED): $(PY) requirements.txt requirements-dev.txt
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(INSTALLED)
+
+compilemessages: install
+	$(DEV_ENV) $(PY) manage.py compilemessages --ignore=.venv -v0
+
+migrate: install
+	$(DEV_ENV) $(PY) manage.py migrate --no-input -v1
+
+run: compilemessages migrate
+	$(DEV_ENV) $(PY) manage.py seed_demo
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+test: compilemessages migrate
+	$(VENV)/bin/pytest
+
+# Extract new strings into locale/{fr,de}; fill them in, then `make compilemessages`.
+messages: install
+	$(DEV_ENV) $(PY) manage.py makemessages -l fr -l de --ignore=.venv --ignore=var --no-obsolete
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) var
