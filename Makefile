@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 DEV_ENV := DEBUG=1
 
-.PHONY: run test install messages compilemessages migrate lint bench clean
+.PHONY: run test install chromium messages compilemessages migrate lint bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -17,6 +17,15 @@ $(INSTALLED): $(PY) requirements.txt requirements-dev.txt
 
 install: $(INSTALLED)
 
+# End-to-end tests drive Debian's Chromium (Playwright's own browser download is
+# not reachable from our machines).
+chromium:
+	@command -v chromium >/dev/null || { \
+		echo "Installing Debian's chromium for the end-to-end tests"; \
+		sudo=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+		|| { $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; }
+
 compilemessages: install
 	$(DEV_ENV) $(PY) manage.py compilemessages --ignore=.venv -v0
 
@@ -27,7 +36,7 @@ run: compilemessages migrate
 	$(DEV_ENV) $(PY) manage.py seed_demo
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
-test: compilemessages migrate
+test: compilemessages migrate chromium
 	$(VENV)/bin/pytest
 
 # Extract new strings into locale/{fr,de}; fill them in, then `make compilemessages`.

@@ -1,0 +1,63 @@
+"""Browser fixtures: Playwright driving Debian's Chromium against the live server."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import skip_unless
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls
+# made by the test itself (factories) are still plain synchronous code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+# Without these flags Chromium tries to reach Google's hosts, which our network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    chromium = shutil.which("chromium")
+    skip_unless(chromium, "needs Debian's chromium (make test installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """Open pages with a given browser language and viewport; closed after the test."""
+    contexts = []
+
+    def open_page(locale="fr-FR", viewport=DESKTOP):
+        context = browser.new_context(locale=locale, viewport=viewport)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def screenshot():
+    def screenshot(page, name):
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
+
+    return screenshot
