@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_celery_beat",
     "simple_history",
     "partners",
@@ -88,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "lieu_ressource.security.RequireSecondFactorMiddleware",
 ]
 
 ROOT_URLCONF = "lieu_ressource.urls"
@@ -118,6 +120,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
     # Wait for a concurrent writer instead of failing at once.
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -139,6 +142,14 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_ADAPTER = "lieu_ressource.accounts.ClosedSignupAdapter"
 ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGIN_BY_CODE_ENABLED = False
+ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Lieu ressource"
+# Accounts that see personal data need a second factor to reach these paths. Off by
+# default only in DEBUG, so that the demo admin opens without an authenticator app.
+REQUIRE_STAFF_MFA = envbool("REQUIRE_STAFF_MFA", not DEBUG)
+PERSONAL_DATA_PATHS = ["/admin/", "/staff/"]
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("de", "Deutsch")]

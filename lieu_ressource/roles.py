@@ -1,0 +1,45 @@
+"""The roles of the portal, as Django groups, and who may see personal data.
+
+- staff (équipe): the Maison de l'emploi team, full edit of the four apps;
+- partner referent (référent partenaire): follows the beneficiaries their
+  organisation refers, sees events but not who registered;
+- comité de suivi: the steering committee, reads published reports only.
+"""
+
+STAFF = "équipe"
+PARTNER_REFERENT = "référent partenaire"
+COMMITTEE = "comité de suivi"
+
+DOMAIN_APPS = ("partners", "events", "beneficiaries", "indicators")
+
+# Permissions by role, as "app_label.codename"; STAFF gets every permission of the
+# domain apps (computed in the migration), so it is not listed here.
+ROLE_PERMISSIONS = {
+    PARTNER_REFERENT: [
+        "beneficiaries.view_beneficiary",
+        "beneficiaries.add_beneficiary",
+        "beneficiaries.change_beneficiary",
+        "beneficiaries.view_pathway",
+        "beneficiaries.add_pathway",
+        "beneficiaries.change_pathway",
+        "beneficiaries.view_outcome",
+        "beneficiaries.add_outcome",
+        "beneficiaries.change_outcome",
+        "beneficiaries.view_priorityneighbourhood",
+        "events.view_event",
+        "partners.view_organisation",
+    ],
+    COMMITTEE: ["indicators.view_quarterlyreport"],
+}
+
+# Groups whose members see personal data: a second factor is required of them.
+PERSONAL_DATA_ROLES = (STAFF, PARTNER_REFERENT)
+
+
+def sees_personal_data(user):
+    """True for accounts that can reach beneficiaries or registrations."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or user.is_staff:
+        return True
+    return user.groups.filter(name__in=PERSONAL_DATA_ROLES).exists()
