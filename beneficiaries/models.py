@@ -266,3 +266,44 @@ class Outcome(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} – {self.date:%d/%m/%Y}"
+
+
+class ContactNote(models.Model):
+    """A contact with a followed person: when, how, and a short note."""
+
+    class Channel(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        PHONE = "phone", _("Phone")
+        EMAIL = "email", _("Email")
+        VIDEO = "video", _("Video call")
+        OTHER = "other", _("Other")
+
+    beneficiary = models.ForeignKey(
+        Beneficiary,
+        on_delete=models.CASCADE,
+        related_name="contact_notes",
+        verbose_name=_("beneficiary"),
+    )
+    date = models.DateField(_("date"))
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    text = models.CharField(_("note"), max_length=500, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("contact note")
+        verbose_name_plural = _("contact notes")
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["beneficiary", "date"])]
+
+    def __str__(self):
+        return f"{self.get_channel_display()} – {self.date:%d/%m/%Y}"

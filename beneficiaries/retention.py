@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from events.models import Attendance, Registration
 
-from .models import Beneficiary, Outcome, Pathway
+from .models import Beneficiary, ContactNote, Outcome, Pathway
 
 ANONYMOUS_NAME = "—"
 BATCH_SIZE = 1000
@@ -78,7 +78,8 @@ def _anonymise_registrations(registrations):
 @transaction.atomic
 def anonymise_beneficiaries(beneficiaries):
     """Blank the identifying fields of these people, their registrations, walk-in
-    names and change history; keep situation, neighbourhood, pathways and outcomes."""
+    names, contact notes and change history; keep situation, neighbourhood,
+    pathways and outcomes."""
     ids = list(beneficiaries.values_list("id", flat=True))
     if not ids:
         return 0
@@ -95,7 +96,9 @@ def anonymise_beneficiaries(beneficiaries):
     )
     _anonymise_registrations(Registration.objects.filter(beneficiary_id__in=ids))
     Attendance.objects.filter(beneficiary_id__in=ids).update(walk_in_name="")
-    # The change history holds the old names: it goes too.
+    ContactNote.objects.filter(beneficiary_id__in=ids).update(text="")
+    # The change history holds the old names and notes: it goes too.
+    ContactNote.history.filter(beneficiary_id__in=ids).delete()
     Beneficiary.history.filter(id__in=ids).delete()
     Pathway.history.filter(beneficiary_id__in=ids).delete()
     Outcome.history.filter(beneficiary_id__in=ids).delete()
