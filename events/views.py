@@ -1,7 +1,238 @@
-from django.shortcuts import render
+"""Public pages: home, agenda, event pages with registration, private registration
+links, calendar files and the privacy and legal notices."""
 
-from .selectors import upcoming_public_events
+import json
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from . import calendar, links, ratelimit, selectors, services, tokens
+from .forms import AgendaFilter, RegistrationForm
+from .models import Event, Registration
+
+EVENTS_PER_PAGE = 20
 
 
 def home(request):
-    return render(request, "events/home.html", {"events": upcoming_public_events(limit=6)})
+    return render(
+        request,
+        "events/home.html",
+        {
+            "events": selectors.upcoming_public_events(limit=6),
+            "centre": selectors.centre_venue(),
+            "nav": "home",
+        },
+    )
+
+
+def agenda(request):
+    filters = AgendaFilter(request.GET or None, queryset=selectors.upcoming_public_events())
+    page = Paginator(filters.qs, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "events/agenda.html",
+        {"filter": filters, "page": page, "nav": "agenda"},
+    )
+
+
+def past_events(request):
+    page = Paginator(selectors.past_public_events(), EVENTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "events/past_events.html", {"page": page, "nav": "past"})
+
+
+def _public_event_or_404(pk):
+    event = selectors.public_event(pk)
+    if event is None:
+        raise Http404(_("No such event."))
+    return event
+
+
+def event_redirect(request, pk):
+    """An event's address without its slug leads to the canonical one."""
+    return redirect(links.event_path(_public_event_or_404(pk)), permanent=True)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def event_detail(request, pk, slug):
+    event = _public_event_or_404(pk)
+    canonical = links.event_path(event)
+    if slug != links.event_slug(event):
+        # An old slug or the other language's slug: send to this language's address.
+        query = request.META.get("QUERY_STRING")
+        return redirect(f"{canonical}?{query}" if query else canonical, permanent=True)
+
+    form = RegistrationForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if ratelimit.exceeded(request, "registration"):
+            return render(request, "events/too_many_requests.html", {"event": event}, status=429)
+        if form.is_spam:
+            # Robots get the same neutral answer as people would, and nothing is saved.
+            return render(request, "events/registration_received.html", {"event": event})
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                registration = services.register(
+                    event,
+                    first_name=data["first_name"],
+                    last_name=data["last_name"],
+                    email=data["email"],
+                    phone=data["phone"],
+                    language=data["language"],
+                    consent=data["consent"],
+                )
+            except services.AlreadyRegistered as exc:
+                form.add_error("email", exc.message)
+            except services.RegistrationError as exc:
+                form.add_error(None, exc.message)
+            else:
+                return redirect(links.done_path(registration))
+
+    closed_because = None
+    try:
+        services.check_registration_open(event)
+    except services.RegistrationError as exc:
+        closed_because = exc.message
+    return render(
+        request,
+        "events/event_detail.html",
+        {
+            "event": event,
+            "form": form,
+            "closed_because": closed_because,
+            "is_full": event.places_left == 0 and bool(event.capacity),
+            "alternate_urls": links.event_paths_by_language(event),
+            "json_ld": _json_ld(event, request.build_absolute_uri(canonical)),
+            "nav": "agenda",
+        },
+    )
+
+
+def registration_done(request, token):
+    """The page after a sign-up: confirmed place or waiting list."""
+    registration = tokens.registration_for_done_token(token)
+    if registration is None:
+        raise Http404(_("This link is not valid or has expired."))
+    return render(
+        request,
+        "events/registration_done.html",
+        {"registration": registration, "event": registration.event, "private": True},
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def cancel_registration(request, token):
+    """The private link of the emails: GET asks to confirm, only POST cancels (mail
+    scanners follow links)."""
+    registration = tokens.registration_for_cancel_token(token)
+    if registration is None:
+        raise Http404(_("This link is not valid."))
+    event = registration.event
+    is_over = event.end <= timezone.now()
+    if request.method == "POST" and not is_over:
+        services.cancel(registration)
+        return redirect(request.path)
+    return render(
+        request,
+        "events/cancel_registration.html",
+        {
+            "registration": registration,
+            "event": event,
+            "is_cancelled": registration.status == Registration.Status.CANCELLED,
+            "is_over": is_over,
+            "private": True,
+        },
+    )
+
+
+def agenda_calendar(request):
+    """The iCalendar feed of coming events, to subscribe to."""
+    content = calendar.build_calendar(
+        selectors.calendar_events(), name=_("Lieu ressource – agenda")
+    )
+    return HttpResponse(content, content_type="text/calendar; charset=utf-8")
+
+
+def event_calendar(request, pk):
+    """One event as an .ics file, to add to a calendar."""
+    event = _public_event_or_404(pk)
+    response = HttpResponse(
+        calendar.build_calendar([event], name=event.title),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}.ics"'
+    return response
+
+
+def privacy(request):
+    context = {
+        "nav": "privacy",
+        "contact_email": getattr(settings, "PUBLIC_CONTACT_EMAIL", ""),
+        "retention_years": getattr(settings, "PERSONAL_DATA_RETENTION_YEARS", 3),
+    }
+    return render(request, "events/privacy.html", context)
+
+
+def legal_notice(request):
+    context = {"nav": "legal", "contact_email": getattr(settings, "PUBLIC_CONTACT_EMAIL", "")}
+    return render(request, "events/legal_notice.html", context)
+
+
+def _json_ld(event, url):
+    """schema.org Event data, escaped for a <script> element."""
+    venue = event.venue
+    statuses = {
+        Event.Status.CANCELLED: "https://schema.org/EventCancelled",
+    }
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "description": event.summary or event.description[:300],
+        "url": url,
+        "startDate": timezone.localtime(event.start).isoformat(),
+        "endDate": timezone.localtime(event.end).isoformat(),
+        "eventStatus": statuses.get(event.status, "https://schema.org/EventScheduled"),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "inLanguage": event.language.split("-"),
+        "isAccessibleForFree": True,
+        "location": {
+            "@type": "Place",
+            "name": venue.name,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": venue.address,
+                "postalCode": venue.postcode,
+                "addressLocality": venue.city,
+                "addressCountry": venue.country,
+            },
+        },
+        "offers": {
+            "@type": "Offer",
+            "price": "0",
+            "priceCurrency": "EUR",
+            "url": url,
+            "availability": "https://schema.org/SoldOut"
+            if event.places_left == 0 and event.capacity
+            else "https://schema.org/InStock",
+        },
+    }
+    organisers = [
+        {"@type": "Organization", "name": p.organisation.name}
+        | ({"url": p.organisation.website} if p.organisation.website else {})
+        for p in event.participations.all()
+        if p.role != p.Role.PARTICIPANT
+    ]
+    if organisers:
+        data["organizer"] = organisers
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    escaped = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
+    return mark_safe(escaped)

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -214,7 +215,19 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    "purge-personal-data": {
+        "task": "beneficiaries.tasks.purge_personal_data",
+        "schedule": crontab(minute=30, hour=3, day_of_week="sunday"),
+    },
+}
+
+# Personal data is anonymised this many years after a person's exit (beneficiaries)
+# or an event's end (registrations); indicator figures are kept.
+PERSONAL_DATA_RETENTION_YEARS = envint("PERSONAL_DATA_RETENTION_YEARS", 3)
+# A person in an open pathway with no attendance or contact for this many weeks
+# shows as a drop-out risk to their referent.
+DROPOUT_WEEKS = envint("DROPOUT_WEEKS", 6)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = not DEBUG
@@ -232,3 +245,31 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Public site: reminders the day before each event (once per person, see
+# events.tasks), and the per-IP limit on registrations (hits, seconds).
+CELERY_BEAT_SCHEDULE["event-reminders"] = {
+    "task": "events.tasks.send_event_reminders",
+    "schedule": crontab(minute=0, hour=10),
+}
+RATE_LIMITS = {"registration": (envint("REGISTRATION_RATE_LIMIT", 10), 600)}
+# The rate limit counts in Django's cache: per process (local memory) unless
+# CACHE_URL points at a shared Redis, e.g. redis://127.0.0.1:6379/2.
+if os.environ.get("CACHE_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["CACHE_URL"],
+        }
+    }
+# Shown on the privacy and legal notices when set.
+PUBLIC_CONTACT_EMAIL = os.environ.get("PUBLIC_CONTACT_EMAIL", "")
+
+# Indicators: on the first day of each quarter, draft every programme's comité de
+# suivi report for the quarter that just ended (staff review and publish it).
+CELERY_BEAT_SCHEDULE["draft-quarterly-reports"] = {
+    "task": "indicators.draft_quarterly_reports",
+    "schedule": crontab(minute=0, hour=6, day_of_month=1, month_of_year="1,4,7,10"),
+}
+# WeasyPrint logs every layout step at INFO: keep its warnings only.
+LOGGING.setdefault("loggers", {})["weasyprint"] = {"level": "WARNING"}

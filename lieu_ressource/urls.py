@@ -1,7 +1,11 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+
+from events.sitemaps import sitemaps
+from indicators.urls import staff_urlpatterns as indicator_staff_urlpatterns
 
 from .health import health
 from .security import admin_login
@@ -16,8 +20,14 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("events.urls")),
+    path("", include("partners.urls")),
 )
+
+# Indicators: the comité de suivi pages (reports to download) and the staff drill-down.
+urlpatterns += [path("staff/indicators/", include(indicator_staff_urlpatterns))]
+urlpatterns += i18n_patterns(path("", include("indicators.urls")))

@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
 from lieu_ressource.celery import app as celery_app
 
@@ -31,6 +32,12 @@ def pytest_runtest_setup(item):
         skip_unless(on_postgresql(), "needs PostgreSQL: set DATABASE_URL")
     if item.get_closest_marker("worker"):
         skip_unless(settings.CELERY_BROKER_URL, "needs Redis: set CELERY_BROKER_URL")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits and login throttling count in the cache: each test starts afresh."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,5 @@
 """Browser fixtures: Playwright driving Debian's Chromium against the live server."""
 
-import os
 import shutil
 from pathlib import Path
 
@@ -8,9 +7,6 @@ import pytest
 
 from tests.conftest import skip_unless
 
-# Playwright's sync API runs an event loop in the test thread; Django's ORM calls
-# made by the test itself (factories) are still plain synchronous code.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
@@ -33,7 +29,11 @@ def browser():
     skip_unless(chromium, "needs Debian's chromium (make test installs it)")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    # While Playwright's sync API is active, an event loop runs in the test thread;
+    # the ORM calls that tests (and the database teardown) make there stay plain
+    # synchronous code, so Django's async guard is lifted for that time.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield browser
         browser.close()

@@ -1,0 +1,30 @@
+"""A fixed-window rate limit per client IP, kept in Django's cache.
+
+With no CACHES setting Django uses a per-process local-memory cache, which is enough
+to slow a robot down; a shared cache (Redis) makes the limit exact across processes.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+
+# (hits, seconds) per scope; settings.RATE_LIMITS may override them.
+DEFAULT_LIMITS = {"registration": (10, 600)}
+
+
+def client_ip(request):
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def exceeded(request, scope):
+    """Count one more hit for the client and say whether it went over the limit.
+
+    The limit for `scope` is (hits, seconds), from settings.RATE_LIMITS or the default."""
+    hits, seconds = getattr(settings, "RATE_LIMITS", {}).get(scope, DEFAULT_LIMITS[scope])
+    key = f"ratelimit:{scope}:{client_ip(request)}"
+    cache.add(key, 0, timeout=seconds)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the key expired between add() and incr()
+        cache.set(key, 1, timeout=seconds)
+        count = 1
+    return count > hits

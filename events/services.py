@@ -1,0 +1,221 @@
+"""Operations that change events and registrations.
+
+Each operation runs in one transaction and locks the event row first, so that two
+sign-ups at the same moment are counted one after the other and the capacity is
+never exceeded (on PostgreSQL; SQLite serialises writers anyway). Emails leave only
+once the transaction has committed.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Event, EventOrganisation, Registration
+
+logger = logging.getLogger(__name__)
+
+
+class RegistrationError(Exception):
+    """A sign-up or a cancellation the rules refuse; `message` is shown to the person."""
+
+    message = _("This registration is not possible.")
+
+    def __init__(self, message=None):
+        if message is not None:
+            self.message = message
+        super().__init__(self.message)
+
+
+class EventNotOpen(RegistrationError):
+    """The event is a draft, cancelled or already over."""
+
+    message = _("This event is not open for registration.")
+
+
+class RegistrationClosed(RegistrationError):
+    """The registration window is shut, or the event takes no registrations."""
+
+    message = _("Registration for this event is closed.")
+
+
+class AlreadyRegistered(RegistrationError):
+    """The same email already holds a place (or a waiting-list spot) for the event."""
+
+    message = _(
+        "This email address is already registered for this event. The confirmation email "
+        "we sent you contains a link to cancel."
+    )
+
+
+def check_registration_open(event, now=None):
+    """Raise the domain error that explains why `event` takes no sign-up now, if any."""
+    now = now or timezone.now()
+    if event.status == Event.Status.CANCELLED:
+        raise EventNotOpen(_("This event has been cancelled."))
+    if event.status != Event.Status.PUBLISHED:
+        raise EventNotOpen()
+    if event.end <= now:
+        raise EventNotOpen(_("This event is over."))
+    if event.start <= now:
+        raise RegistrationClosed(_("This event has already started: registration is closed."))
+    if event.capacity == 0:
+        raise RegistrationClosed(_("This event takes no registration: just come along."))
+    if event.registration_opens and now < event.registration_opens:
+        raise RegistrationClosed(_("Registration for this event is not open yet."))
+    if event.registration_closes and now >= event.registration_closes:
+        raise RegistrationClosed()
+
+
+def register(event, *, first_name, last_name, email, phone="", language, consent):
+    """Sign a person up: a confirmed place while there is room, else the waiting list.
+
+    Raises EventNotOpen, RegistrationClosed or AlreadyRegistered; saves nothing then.
+    """
+    if not consent:
+        raise ValueError("A registration needs the person's consent.")
+    email = email.strip()
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        now = timezone.now()
+        check_registration_open(event, now)
+        active = event.registrations.exclude(status=Registration.Status.CANCELLED)
+        if active.filter(email__iexact=email).exists():
+            raise AlreadyRegistered()
+        confirmed = active.filter(status=Registration.Status.CONFIRMED).count()
+        has_room = event.capacity is None or confirmed < event.capacity
+        try:
+            # A savepoint, so that a unique-constraint race leaves the outer
+            # transaction usable for the error path.
+            with transaction.atomic():
+                registration = Registration.objects.create(
+                    event=event,
+                    first_name=first_name.strip(),
+                    last_name=last_name.strip(),
+                    email=email,
+                    phone=phone.strip(),
+                    language=language,
+                    consent_at=now,
+                    status=(
+                        Registration.Status.CONFIRMED
+                        if has_room
+                        else Registration.Status.WAITLISTED
+                    ),
+                )
+        except IntegrityError as exc:
+            raise AlreadyRegistered() from exc
+        kind = "confirmation" if has_room else "waitlisted"
+        _email_after_commit(registration, kind)
+    return registration
+
+
+def cancel(registration):
+    """Cancel a registration and give a freed place to the oldest waitlisted person.
+
+    Returns the promoted registration, or None. Cancelling twice changes nothing.
+    """
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=registration.event_id)
+        locked = Registration.objects.select_for_update().get(pk=registration.pk)
+        if locked.status == Registration.Status.CANCELLED:
+            return None
+        held_a_place = locked.status == Registration.Status.CONFIRMED
+        locked.status = Registration.Status.CANCELLED
+        locked.cancelled_at = timezone.now()
+        locked.save(update_fields=["status", "cancelled_at"])
+        registration.status, registration.cancelled_at = locked.status, locked.cancelled_at
+        _email_after_commit(locked, "cancellation")
+        promoted = None
+        if held_a_place and event.status == Event.Status.PUBLISHED:
+            if event.start > locked.cancelled_at:
+                promoted = _promote_oldest_waitlisted(event)
+    return promoted
+
+
+def _promote_oldest_waitlisted(event):
+    """Move the first person waiting to a confirmed place if one is free.
+
+    The caller holds the event row lock."""
+    confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+    if event.capacity is not None and confirmed >= event.capacity:
+        return None
+    promoted = (
+        event.registrations.select_for_update()
+        .filter(status=Registration.Status.WAITLISTED)
+        .order_by("created_at", "id")
+        .first()
+    )
+    if promoted is None:
+        return None
+    promoted.status = Registration.Status.CONFIRMED
+    promoted.save(update_fields=["status"])
+    _email_after_commit(promoted, "promotion")
+    return promoted
+
+
+def _email_after_commit(registration, kind):
+    from .tasks import send_registration_email
+
+    def send():
+        try:
+            send_registration_email.delay(registration.pk, kind)
+        except Exception:
+            # The registration is saved; a lost email must not turn into an error page.
+            logger.exception(
+                "Could not queue the %s email of registration %s", kind, registration.pk
+            )
+
+    transaction.on_commit(send)
+
+
+def duplicate_weekly(event, weeks):
+    """Copy `event` once a week for `weeks` weeks (1–52), each copy a draft.
+
+    Copies keep the texts in every language, venue, capacity, audiences, axes and
+    organisers. Start, end and the registration window move by whole weeks of Paris
+    wall-clock time: a 10:00 permanence stays at 10:00 across a daylight-saving change.
+    """
+    if not 1 <= weeks <= 52:
+        raise ValueError("Between 1 and 52 weekly copies.")
+    with transaction.atomic():
+        source = Event.objects.get(pk=event.pk)
+        audience_ids = list(source.audiences.values_list("pk", flat=True))
+        axis_ids = list(source.axes.values_list("pk", flat=True))
+        participations = list(source.participations.values_list("organisation_id", "role"))
+        copies = []
+        for week in range(1, weeks + 1):
+            copy = Event.objects.get(pk=event.pk)
+            copy.pk = None
+            copy._state.adding = True
+            copy.status = Event.Status.DRAFT
+            for name in ("start", "end", "registration_opens", "registration_closes"):
+                setattr(copy, name, _weeks_later_same_local_time(getattr(source, name), week))
+            copy.save()
+            copies.append(copy)
+        Event.audiences.through.objects.bulk_create(
+            Event.audiences.through(event_id=copy.pk, audience_id=audience_id)
+            for copy in copies
+            for audience_id in audience_ids
+        )
+        Event.axes.through.objects.bulk_create(
+            Event.axes.through(event_id=copy.pk, axis_id=axis_id)
+            for copy in copies
+            for axis_id in axis_ids
+        )
+        EventOrganisation.objects.bulk_create(
+            EventOrganisation(event=copy, organisation_id=organisation_id, role=role)
+            for copy in copies
+            for organisation_id, role in participations
+        )
+    return copies
+
+
+def _weeks_later_same_local_time(moment, weeks):
+    if moment is None:
+        return None
+    # Arithmetic on an aware datetime in a zoneinfo zone keeps the wall-clock time;
+    # the UTC offset is worked out again for the new date.
+    local = timezone.localtime(moment, timezone.get_default_timezone())
+    return local + timedelta(weeks=weeks)
