@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -149,7 +150,8 @@ class Event(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        # Weekly copies share a title: the local date tells them apart in pickers.
+        return f"{self.title} ({timezone.localtime(self.start):%d/%m/%Y %H:%M})"
 
     def save(self, *args, **kwargs):
         # Each language gets a slug from its own title when staff left it empty.
@@ -168,7 +170,9 @@ class EventOrganisation(models.Model):
         CO_ORGANISER = "co_organiser", _("Co-organiser")
         PARTICIPANT = "participant", _("Participating company")
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="participations", verbose_name=_("event")
+    )
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -246,6 +250,7 @@ class Registration(models.Model):
                 condition=Q(status="cancelled", cancelled_at__isnull=False)
                 | (~Q(status="cancelled") & Q(cancelled_at__isnull=True)),
                 name="registration_cancelled_has_date",
+                violation_error_message=_("A cancelled registration needs its cancellation date."),
             ),
         ]
 
