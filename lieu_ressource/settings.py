@@ -163,6 +163,9 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
 MODELTRANSLATION_LANGUAGES = ("fr", "de")
 # Content written in one language only is shown in that language (with a note).
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr", "de")
+# The admin's language tabs need jQuery UI: served from our own static files rather
+# than Google's CDN, so staff browsers contact no third party.
+JQUERY_UI_URL = "vendor/jquery-ui-1.13.3/jquery-ui.min.js"
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -735,3 +735,9 @@ def test_frozen_value_in_the_indicator_inline_is_neither_changed_nor_deleted(sta
     assert frozen.value == Decimal("5")
     added = IndicatorValue.objects.get(indicator=indicator, quarter=2)
     assert (added.value, added.source) == (Decimal("6"), "manual")
+
+
+def test_admin_language_tabs_load_jquery_ui_from_our_own_static_files(staff_client):
+    response = staff_client.get("/admin/events/event/add/")
+    assert b"/static/vendor/jquery-ui-1.13.3/jquery-ui.min.js" in response.content
+    assert b"googleapis" not in response.content
