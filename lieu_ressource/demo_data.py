@@ -8,8 +8,9 @@ centre, QPVs, partners, the convention's axes) is used when present and created 
 absent. Every person and company is invented; emails use example.org, example.com
 and example.de, phone numbers the ranges reserved for fiction in France and Germany.
 
-Nothing is written row by row: `bulk_create` in batches, and plain `executemany` for
-the two largest tables, so that `--scale 250` takes a few minutes.
+Nothing is written row by row: `bulk_create` in batches, and `_insert` (COPY on
+PostgreSQL, executemany elsewhere) for the largest tables, registrations, attendance
+and contact notes, so that `--scale 250` takes two to three minutes.
 """
 
 import math
@@ -31,7 +32,13 @@ from django.utils import translation
 from django.utils.text import slugify
 from faker import Faker
 
-from beneficiaries.models import Beneficiary, Outcome, Pathway, PriorityNeighbourhood
+from beneficiaries.models import (
+    Beneficiary,
+    ContactNote,
+    Outcome,
+    Pathway,
+    PriorityNeighbourhood,
+)
 from events.models import Attendance, Audience, Event, EventOrganisation, Registration, Venue
 from indicators.models import Axis
 from lieu_ressource import roles
@@ -43,8 +50,8 @@ ADMIN_USERNAME = "admin"
 ADMIN_EMAIL = "admin@example.org"
 CONVENTION_CODE = "convention-2020"
 BATCH_SIZE = 2000
-# Registrations and attendance are written every this many registrations, so that
-# memory stays flat whatever the scale.
+# Registrations, attendance and contact notes are written every this many rows, so
+# that memory stays flat whatever the scale.
 FLUSH_EVERY = 10_000
 PAST_DAYS = 240
 COMING_DAYS = 90
@@ -106,6 +113,7 @@ def build_demo_data(*, seed, scale, today):
         companies = _companies(demo, size)
         followed = _beneficiaries(demo, size, reference, referent_ids)
         pathways = _pathways(demo, followed)
+        contact_notes = _contact_notes(demo, followed)
         outcomes = _outcomes(demo, followed, companies)
         plans = _events(demo, size, reference, companies)
         counts = _registrations_and_attendance(demo, size, plans, followed, referent_ids)
@@ -115,6 +123,7 @@ def build_demo_data(*, seed, scale, today):
         beneficiaries=len(followed),
         pathways=pathways,
         outcomes=outcomes,
+        contact_notes=contact_notes,
         companies=len(companies),
     )
     return DemoSummary(counts=counts, accounts=accounts)
@@ -181,30 +190,35 @@ def _bulk(model, rows):
 
 
 def _insert(model, rows):
-    """INSERT named tuples, whose names are the model's field attnames.
+    """Write named tuples, whose names are the model's field attnames, to its table.
 
-    Used for registrations and attendance: an instance per row prepared by
-    bulk_create costs three times as much, minutes at 500,000 registrations.
-    Datetimes and UUIDs are adapted as the ORM does; the database still checks
-    every constraint. SQLite is fastest with executemany, PostgreSQL with one
-    multi-row INSERT per batch.
+    For the largest tables only (registrations, attendance, contact notes):
+    preparing an instance per row through bulk_create costs three times as much on
+    SQLite, and PostgreSQL's COPY is five times faster than its INSERTs. Primary keys
+    are left to the database unless the rows carry an `id`. SQLite gets an
+    executemany with datetimes and UUIDs adapted as the ORM does; psycopg adapts
+    them itself for COPY. The database still checks every constraint.
     """
     if not rows:
         return
     fields = [model._meta.get_field(name) for name in rows[0]._fields]
-    adapters = []
-    for i, f in enumerate(fields):
-        if isinstance(f, models.DateTimeField):
-            adapters.append((i, connection.ops.adapt_datetimefield_value))
-        elif isinstance(f, models.UUIDField):
-            adapters.append((i, lambda value, f=f: f.get_db_prep_value(value, connection)))
     quote = connection.ops.quote_name
-    insert = "INSERT INTO {} ({}) VALUES ".format(
-        quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields)
-    )
-    placeholders = "({})".format(", ".join(["%s"] * len(fields)))
-    one_statement_per_row = connection.vendor == "sqlite"
+    table = quote(model._meta.db_table)
+    columns = ", ".join(quote(f.column) for f in fields)
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        adapters = []
+        for i, f in enumerate(fields):
+            if isinstance(f, models.DateTimeField):
+                adapters.append((i, connection.ops.adapt_datetimefield_value))
+            elif isinstance(f, models.UUIDField):
+                adapters.append((i, lambda value, f=f: f.get_db_prep_value(value, connection)))
+        placeholders = ", ".join(["%s"] * len(fields))
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
         for batch in _in_batches(rows):
             params = []
             for row in batch:
@@ -213,11 +227,7 @@ def _insert(model, rows):
                     if values[i] is not None:
                         values[i] = adapt(values[i])
                 params.append(values)
-            if one_statement_per_row:
-                cursor.executemany(insert + placeholders, params)
-            else:
-                values_sql = ", ".join([placeholders] * len(params))
-                cursor.execute(insert + values_sql, [v for values in params for v in values])
+            cursor.executemany(sql, params)
             reset_queries()
 
 
@@ -540,6 +550,7 @@ class _Followed:
     entry: date
     exit: date | None
     person: _Person
+    referent_id: int | None
 
 
 def _beneficiaries(demo, size, reference, referent_ids):
@@ -557,7 +568,8 @@ def _beneficiaries(demo, size, reference, referent_ids):
         neighbourhood = None
         if not lives_in_germany and reference.neighbourhoods and rng.random() < 0.45:
             neighbourhood = _pick_neighbourhood(rng, reference.neighbourhoods)
-            commune = neighbourhood.commune
+            # Some QPVs straddle two communes ("Bischheim, Schiltigheim").
+            commune = rng.choice([c.strip() for c in neighbourhood.commune.split(",")])
         else:
             commune = rng.choice(COMMUNES[country])
         if situation == Beneficiary.Situation.STUDENT:
@@ -571,6 +583,7 @@ def _beneficiaries(demo, size, reference, referent_ids):
             exit_date = entry + timedelta(days=rng.randint(60, min(400, followed_days)))
         created = demo.moment(entry, rng.randint(9, 17), rng.randrange(60))
         consent = rng.random() < 0.97
+        referent_id = rng.choice(referent_ids) if referent_ids and rng.random() < 0.92 else None
         rows.append(
             Beneficiary(
                 reference=f"LR-{i + 1:06d}",
@@ -587,9 +600,9 @@ def _beneficiaries(demo, size, reference, referent_ids):
                 education=_weighted(rng, EDUCATION_WEIGHTS),
                 german_level=_weighted(rng, GERMAN_LEVEL_WEIGHTS[country]),
                 referring_organisation=(
-                    rng.choice(reference.partners) if rng.random() < 0.88 else None
+                    _referrer(rng, reference.partners) if rng.random() < 0.88 else None
                 ),
-                referent_id=rng.choice(referent_ids) if rng.random() < 0.92 else None,
+                referent_id=referent_id,
                 consent_at=created if consent else None,
                 consent_scope=CONSENT_SCOPE if consent else "",
                 entry_date=entry,
@@ -599,11 +612,29 @@ def _beneficiaries(demo, size, reference, referent_ids):
             )
         )
         qpv = neighbourhood is not None
-        followed.append(_Followed(0, i, situation, country, qpv, entry, exit_date, person))
+        followed.append(
+            _Followed(0, i, situation, country, qpv, entry, exit_date, person, referent_id)
+        )
     _bulk(Beneficiary, rows)
     for row, item in zip(rows, followed, strict=True):
         item.pk = row.pk
     return followed
+
+
+# Who sends people to the centre: mostly the employment services and missions
+# locales, then associations and the Département (for RSA recipients).
+REFERRER_WEIGHTS = {
+    Organisation.Kind.MISSION_LOCALE: 8,
+    Organisation.Kind.EMPLOYMENT_SERVICE: 8,
+    Organisation.Kind.ASSOCIATION: 3,
+    Organisation.Kind.LOCAL_AUTHORITY: 3,
+    Organisation.Kind.TRAINING_BODY: 2,
+}
+
+
+def _referrer(rng, partners):
+    weights = [REFERRER_WEIGHTS.get(p.kind, 1) for p in partners]
+    return rng.choices(partners, weights=weights)[0]
 
 
 def _pick_neighbourhood(rng, neighbourhoods):
@@ -620,12 +651,13 @@ def _pathways(demo, followed):
     for item in followed:
         forced = item.index < len(SCHEMES)
         count = 1 if forced else _weighted(rng, {0: 8, 1: 75, 2: 17})
+        last_day = item.exit or today
         for n in range(count):
             if forced:
                 scheme = SCHEMES[item.index]
             else:
                 scheme = _weighted(rng, _scheme_weights(item))
-            start = min(item.entry + timedelta(days=rng.randint(0, 30) + 120 * n), today)
+            start = min(item.entry + timedelta(days=rng.randint(0, 30) + 120 * n), last_day)
             length = 90 if scheme == Pathway.Scheme.TREMPLIN else rng.randint(120, 365)
             planned_end = start + timedelta(days=length)
             if forced:
@@ -639,10 +671,9 @@ def _pathways(demo, followed):
                 status = _weighted(rng, {S.OPEN: 92, S.ABANDONED: 8})
             end = None
             if status == S.COMPLETED:
-                end = max(start, min(planned_end, item.exit or today))
+                end = min(planned_end, last_day)
             elif status == S.ABANDONED:
-                lasted = max(0, min((today - start).days, length))
-                end = start + timedelta(days=rng.randint(0, lasted))
+                end = start + timedelta(days=rng.randint(0, min((last_day - start).days, length)))
             rows.append(
                 Pathway(
                     beneficiary_id=item.pk,
@@ -668,6 +699,55 @@ def _scheme_weights(item):
     }
 
 
+class _ContactNoteRow(NamedTuple):
+    beneficiary_id: int
+    date: date
+    channel: str
+    text: str
+    author_id: int | None
+    created_at: datetime
+
+
+def _contact_notes(demo, followed):
+    """Contacts every three to eight weeks while a person is followed. Some people
+    in progress have had none for weeks: the drop-out risks their referents see."""
+    rng = demo.rng("contact notes")
+    last_day = demo.today - timedelta(days=1)
+    rows, written = [], 0
+    for item in followed:
+        until = item.exit or last_day
+        if item.exit is None and rng.random() < 0.15:
+            until = last_day - timedelta(weeks=rng.randint(7, 16))
+        day = item.entry + timedelta(days=rng.randint(0, 7))
+        while day <= until:
+            rows.append(
+                _ContactNoteRow(
+                    beneficiary_id=item.pk,
+                    date=day,
+                    channel=_weighted(rng, CHANNEL_WEIGHTS),
+                    text=rng.choice(CONTACT_NOTES),
+                    author_id=item.referent_id,
+                    created_at=demo.moment(day, rng.randint(9, 17), rng.randrange(60)),
+                )
+            )
+            day += timedelta(days=rng.randint(21, 56))
+        if len(rows) >= FLUSH_EVERY:
+            _insert(ContactNote, rows)
+            written += len(rows)
+            rows.clear()
+    _insert(ContactNote, rows)
+    return written + len(rows)
+
+
+CHANNEL_WEIGHTS = {
+    ContactNote.Channel.IN_PERSON: 40,
+    ContactNote.Channel.PHONE: 33,
+    ContactNote.Channel.EMAIL: 20,
+    ContactNote.Channel.VIDEO: 5,
+    ContactNote.Channel.OTHER: 2,
+}
+
+
 def _outcomes(demo, followed, companies):
     rng = demo.rng("outcomes")
     employers = {Country.FRANCE: [], Country.GERMANY: []}
@@ -685,8 +765,9 @@ def _outcomes(demo, followed, companies):
                 planned.append((_outcome_kind(rng, item), None))
         else:
             continue
+        last_day = item.exit or demo.today - timedelta(days=1)
+        span = max(0, (last_day - item.entry).days)
         for kind, contract in planned:
-            span = max(0, (demo.today - item.entry).days)
             day = item.entry + timedelta(days=rng.randint(min(14, span), span))
             rows.append(_outcome(rng, item, kind, contract, day, employers))
     _bulk(Outcome, rows)
@@ -1268,14 +1349,15 @@ AUDIENCES = {
     "all_public": ("Tout public", "Alle"),
 }
 
+# As events/migrations/0002 ships it.
 CENTRE_VENUE = {
     "name": "Kaleidoscoop",
-    "address": "6 rue Jean Monnet",
-    "postcode": "67000",
+    "address": "Quartier du Port du Rhin",
+    "postcode": "67100",
     "city": "Strasbourg",
     "country": Country.FRANCE,
-    "accessibility_fr": "Plain-pied, accessible en fauteuil roulant. Tram D, arrêt Port du Rhin.",
-    "accessibility_de": "Ebenerdig, rollstuhlgerecht. Tram D, Haltestelle Port du Rhin.",
+    "accessibility_fr": "Accès de plain-pied, sans marche.",
+    "accessibility_de": "Ebenerdiger, stufenloser Zugang.",
 }
 
 # key -> (kind, fields); kind is "qpv" (a priority neighbourhood of Strasbourg),
@@ -1565,6 +1647,19 @@ HR_TITLES = {
 }
 
 CONSENT_SCOPE = "Suivi du parcours, contact par e-mail et par téléphone"
+
+CONTACT_NOTES = [
+    "Point d'étape sur la recherche d'emploi.",
+    "Relance par téléphone, rendez-vous fixé la semaine prochaine.",
+    "Préparation de l'entretien d'embauche.",
+    "Envoi de trois offres d'emploi en Allemagne.",
+    "Inscription proposée à l'atelier CV allemand.",
+    "Point sur les démarches de reconnaissance du diplôme.",
+    "Échange sur la mobilité : trajet en tram jusqu'à Kehl.",
+    "Bilan du stage en entreprise, retours positifs de l'employeur.",
+    "Pas de réponse au téléphone, message laissé.",
+    "Orientation vers un cours d'allemand professionnel.",
+]
 
 JOB_TITLES = {
     Country.FRANCE: [

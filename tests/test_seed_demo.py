@@ -10,7 +10,8 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Count, Q
 
-from beneficiaries.models import Beneficiary, Outcome, Pathway
+from beneficiaries.models import Beneficiary, ContactNote, Outcome, Pathway
+from beneficiaries.selectors import dropout_risks
 from events.models import Attendance, Event, EventOrganisation, Registration, Venue
 from indicators.models import Axis, Programme
 from lieu_ressource.demo_data import DEMO_PASSWORD, demo_size
@@ -110,6 +111,9 @@ def fingerprint():
             "contract",
             "language_training",
             "notes",
+        ),
+        "contact_notes": ContactNote.objects.values_list(
+            "beneficiary__reference", "date", "channel", "text", "author__username", "created_at"
         ),
         "organisations": Organisation.objects.values_list("name", "country", "kind", "city"),
         "users": get_user_model().objects.values_list("username", "email", "is_staff"),
@@ -228,6 +232,18 @@ def test_companies_take_part_in_events_as_employers():
     assert EventOrganisation.objects.filter(role="participant", organisation__in=companies)
     assert Outcome.objects.filter(kind="job", employer__in=companies).exists()
     assert EventOrganisation.objects.filter(role="host").count() == Event.objects.count()
+
+
+def test_contacts_leave_some_people_at_risk_of_dropping_out():
+    seed(scale=0.3)
+    today = date.fromisoformat(TODAY)
+    referents = get_user_model().objects.filter(caseload__isnull=False).distinct()
+
+    assert sum(dropout_risks(user, today=today).count() for user in referents) > 0
+    for note in ContactNote.objects.select_related("beneficiary"):
+        assert note.beneficiary.entry_date <= note.date < today
+        assert note.beneficiary.exit_date is None or note.date <= note.beneficiary.exit_date
+        assert note.author_id == note.beneficiary.referent_id
 
 
 def test_demo_accounts_are_printed_and_work():

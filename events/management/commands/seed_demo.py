@@ -101,7 +101,10 @@ class Command(BaseCommand):
                 "%(waitlisted)d waitlisted, %(cancelled)d cancelled;"
             ),
             _("%(attendances)d attendance rows: %(present)d present, %(walk_ins)d walk-ins;"),
-            _("%(beneficiaries)d beneficiaries, %(pathways)d pathways, %(outcomes)d outcomes;"),
+            _(
+                "%(beneficiaries)d beneficiaries, %(pathways)d pathways, %(outcomes)d "
+                "outcomes, %(contact_notes)d contact notes;"
+            ),
             _("%(companies)d companies."),
         ]
         for line in lines:
