@@ -307,6 +307,9 @@ class QuarterlyReport(models.Model):
     )
     error = models.TextField(_("error"), blank=True)
     changes = models.TextField(_("changes since the previous version"), blank=True)
+    # The figures the PDF shows, kept with it: a published report never changes.
+    snapshot = models.JSONField(_("figures"), default=dict, blank=True, editable=False)
+    checksum = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True, editable=False)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -1,0 +1,201 @@
+"""Benchmark: compile one quarter's comité de suivi report on seed_demo data.
+
+Not a test. Run it against PostgreSQL with a database of its own, e.g.
+
+    createdb -h 127.0.0.1 -U postgres lieu_bench
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/lieu_bench SECRET_KEY=bench \\
+        .venv/bin/python bench/report_benchmark.py --scale 250
+
+The first run migrates and seeds the database (`seed_demo --scale 250`: 50,000
+beneficiaries, 500,000 registrations; several minutes); later runs reuse it. The
+report is compiled once to warm up (imports, fonts, database caches), then measured:
+
+- total time of `services.generate_report` (figures, PDF, file), by phase;
+- SQL time and number of queries, in total and per indicator;
+- peak memory of the process (resident set size);
+- the SQL floor: every query the report ran, replayed as plain SQL on a cursor with
+  no ORM around it, and the ratio of the total time to that floor.
+
+Targets (issue 5): within 3× the SQL floor, at most 10 queries per indicator, peak
+memory under 500 MB.
+"""
+
+import argparse
+import datetime
+import os
+import resource
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lieu_ressource.settings")
+os.environ.setdefault("SECRET_KEY", "benchmark-only")
+os.environ.setdefault("ALLOWED_HOSTS", "localhost")
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=250, help="seed_demo scale (default 250)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--today", default="2025-10-15", help="seed_demo's today (default 2025-10-15)"
+    )
+    parser.add_argument("--programme", default="convention-2020")
+    parser.add_argument("--quarter", default="2025-Q3")
+    parser.add_argument("--lang", default="fr")
+    return parser.parse_args()
+
+
+class QueryLog:
+    """Every query run through Django's connection, with its duration."""
+
+    def __init__(self):
+        self.queries = []
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.queries.append((sql, params, many, time.perf_counter() - started))
+
+    @property
+    def seconds(self):
+        return sum(q[3] for q in self.queries)
+
+
+class Phases:
+    """Wall time spent in a few functions of the report, wrapped in place."""
+
+    def __init__(self):
+        self.seconds = {}
+
+    def wrap(self, module, name, label):
+        original = getattr(module, name)
+
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self.seconds[label] = self.seconds.get(label, 0) + time.perf_counter() - started
+
+        setattr(module, name, timed)
+
+
+def peak_rss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@contextmanager
+def logged(connection):
+    log = QueryLog()
+    with connection.execute_wrapper(log):
+        yield log
+
+
+def main():
+    args = parse_args()
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from beneficiaries.models import Beneficiary
+    from events.models import Event, Registration
+    from indicators import reports, services, snapshots, values
+    from indicators.models import Indicator, Programme, QuarterlyReport, private_storage
+    from indicators.quarters import Quarter
+
+    print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
+    call_command("migrate", verbosity=0)
+    if not Event.objects.exists():
+        print(f"seeding: seed_demo --scale {args.scale} --seed {args.seed} --today {args.today}")
+        started = time.perf_counter()
+        call_command(
+            "seed_demo",
+            scale=args.scale,
+            seed=args.seed,
+            today=datetime.date.fromisoformat(args.today),
+        )
+        print(f"seeded in {time.perf_counter() - started:.0f} s")
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute("ANALYZE")
+    print(
+        f"data: {Beneficiary.objects.count():,} beneficiaries, "
+        f"{Registration.objects.count():,} registrations, {Event.objects.count():,} events"
+    )
+
+    programme = Programme.objects.get(code=args.programme)
+    quarter = Quarter.parse(args.quarter)
+    indicators = Indicator.objects.filter(programme=programme)
+    computed = indicators.filter(kind=Indicator.Kind.COMPUTED).count()
+    now = datetime.datetime.combine(
+        quarter.next().first_day + datetime.timedelta(days=1), datetime.time(9), tzinfo=None
+    ).replace(tzinfo=datetime.UTC)
+
+    def compile_once():
+        report, _queued = services.request_report(programme, quarter, args.lang, enqueue=False)
+        if report.status == QuarterlyReport.Status.PUBLISHED:
+            raise SystemExit("the report is published: use another quarter or database")
+        # Values of earlier runs would be kept if frozen; never the case here.
+        return services.generate_report(report, now=now)
+
+    print("warm-up run…")
+    compile_once()
+
+    phases = Phases()
+    phases.wrap(values, "refresh_values", "indicator values (recompute and store)")
+    phases.wrap(snapshots, "build_snapshot", "report figures (snapshot)")
+    phases.wrap(reports, "render_html", "HTML template")
+    phases.wrap(reports, "render_pdf", "PDF layout (WeasyPrint, includes HTML)")
+    phases.wrap(services, "write_private_file", "file written atomically")
+
+    rss_before = peak_rss_mb()
+    with logged(connection) as log:
+        started = time.perf_counter()
+        report = compile_once()
+        total = time.perf_counter() - started
+    assert report.status == QuarterlyReport.Status.DONE, report.error
+
+    # The SQL floor: the same statements, straight on a cursor, no ORM.
+    selects = [q for q in log.queries if q[0].lstrip().upper().startswith("SELECT")]
+    floor_started = time.perf_counter()
+    with connection.cursor() as cursor:
+        for sql, params, _many, _seconds in selects:
+            cursor.execute(sql, params)
+            cursor.fetchall()
+    floor = time.perf_counter() - floor_started
+    aggregates = sum(q[3] for q in selects)
+
+    indicator_count = indicators.count()
+    size = private_storage().size(report.file.name)
+    print()
+    print(
+        f"report: {report} ({size / 1024:.0f} kB), {indicator_count} indicators, "
+        f"{computed} computed"
+    )
+    print(f"total time:               {total:8.2f} s")
+    for label, seconds in phases.seconds.items():
+        print(f"  {label:<40} {seconds:6.2f} s")
+    print(f"SQL time (in the run):    {log.seconds:8.2f} s over {len(log.queries)} queries")
+    print(f"  of which SELECTs:       {aggregates:8.2f} s over {len(selects)} queries")
+    print(f"queries per indicator:    {len(log.queries) / indicator_count:8.1f}")
+    print(f"SQL floor (plain SQL):    {floor:8.2f} s ({len(selects)} SELECTs replayed)")
+    print(f"ratio total / SQL floor:  {total / floor:8.2f}")
+    print(
+        f"ratio without the PDF:    "
+        f"{(total - phases.seconds.get('PDF layout (WeasyPrint, includes HTML)', 0)) / floor:8.2f}"
+    )
+    print(
+        f"peak memory (RSS):        {peak_rss_mb():8.0f} MB (before the run: {rss_before:.0f} MB)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,484 @@
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.forms.models import BaseInlineFormSet
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, TranslationTabularInline
+
+from . import services
+from .metrics import metric_choices
+from .models import (
+    Axis,
+    Indicator,
+    IndicatorValue,
+    Programme,
+    QualitativeNote,
+    QuarterlyReport,
+    Strategy,
+)
+from .quarters import Quarter
+
+
+class AxisInline(TranslationTabularInline):
+    model = Axis
+    fields = ("number", "title")
+    show_change_link = True
+    extra = 0
+
+    def get_queryset(self, request):
+        # Each row is titled with its programme: join it rather than fetch it per row.
+        return super().get_queryset(request).select_related("programme")
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(TabbedDjangoJqueryTranslationAdmin):
+    list_display = ("name", "code", "funder", "start_date", "end_date")
+    search_fields = ("name_fr", "name_de", "code", "funder")
+    prepopulated_fields = {"code": ("name",)}
+    inlines = (AxisInline,)
+
+
+class StrategyInline(TranslationTabularInline):
+    model = Strategy
+    fields = ("code", "title")
+    extra = 0
+
+
+@admin.register(Axis)
+class AxisAdmin(TabbedDjangoJqueryTranslationAdmin):
+    list_display = ("number", "title", "programme")
+    list_display_links = ("number", "title")
+    list_select_related = ("programme",)
+    list_filter = ("programme",)
+    search_fields = ("title_fr", "title_de", "programme__code")
+    inlines = (StrategyInline,)
+
+    def get_queryset(self, request):
+        # An axis is shown with its programme's code, in lists and autocomplete.
+        return super().get_queryset(request).select_related("programme")
+
+
+@admin.register(Strategy)
+class StrategyAdmin(TabbedDjangoJqueryTranslationAdmin):
+    list_display = ("code", "title", "axis")
+    list_display_links = ("code", "title")
+    list_select_related = ("axis__programme",)
+    list_filter = ("axis__programme",)
+    search_fields = ("code", "title_fr", "title_de")
+    autocomplete_fields = ("axis",)
+
+
+class IndicatorValueForm(forms.ModelForm):
+    """A value a published report froze shows its figures but takes no change."""
+
+    class Meta:
+        model = IndicatorValue
+        fields = ("indicator", "year", "quarter", "value", "cumulative", "source_note", "comment")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.frozen:
+            for field in self.fields.values():
+                field.disabled = True
+
+
+class IndicatorValueFormSet(BaseInlineFormSet):
+    def _should_delete_form(self, form):
+        return super()._should_delete_form(form) and not form.instance.frozen
+
+
+def _record_manual_entry(value, user):
+    """A figure typed in the admin is a manual one, by this user, now."""
+    value.source = IndicatorValue.Source.MANUAL
+    value.entered_by = user
+    value.computed_at = timezone.now()
+
+
+class IndicatorValueInline(admin.TabularInline):
+    model = IndicatorValue
+    form = IndicatorValueForm
+    formset = IndicatorValueFormSet
+    fields = (
+        "year",
+        "quarter",
+        "value",
+        "cumulative",
+        "source",
+        "source_note",
+        "computed_at",
+        "frozen",
+    )
+    readonly_fields = ("source", "computed_at", "frozen")
+    ordering = ("-year", "-quarter")
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("indicator")
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(TabbedDjangoJqueryTranslationAdmin):
+    list_display = (
+        "code",
+        "name",
+        "programme",
+        "axis",
+        "kind",
+        "baseline",
+        "target",
+        "unit",
+    )
+    list_display_links = ("code", "name")
+    list_select_related = ("programme", "axis__programme")
+    list_filter = ("programme", "kind")
+    search_fields = ("code", "name_fr", "name_de")
+    autocomplete_fields = ("axis", "strategy")
+    fieldsets = (
+        (None, {"fields": ("programme", "axis", "strategy", "code", "name", "position")}),
+        (_("Figures"), {"fields": ("unit", "baseline", "target")}),
+        (_("Source"), {"fields": ("kind", "metric")}),
+    )
+    inlines = (IndicatorValueInline,)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "metric":
+            # Only a metric of the registry can compute an indicator.
+            return forms.ChoiceField(
+                choices=[("", "---------"), *metric_choices()],
+                required=False,
+                label=db_field.verbose_name,
+                help_text=db_field.help_text,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is IndicatorValue:
+            for value_form in formset.forms:
+                if value_form.has_changed() and not value_form.instance.frozen:
+                    _record_manual_entry(value_form.instance, request.user)
+        super().save_formset(request, form, formset, change)
+
+
+@admin.register(IndicatorValue)
+class IndicatorValueAdmin(admin.ModelAdmin):
+    form = IndicatorValueForm
+    list_display = (
+        "indicator",
+        "year",
+        "quarter",
+        "value",
+        "cumulative",
+        "source",
+        "frozen",
+        "computed_at",
+    )
+    list_select_related = ("indicator",)
+    list_filter = ("indicator__programme", "year", "quarter", "source", "frozen")
+    search_fields = ("indicator__code", "indicator__name_fr", "indicator__name_de")
+    autocomplete_fields = ("indicator",)
+    readonly_fields = ("source", "computed_at", "entered_by", "frozen")
+    fields = (
+        "indicator",
+        "year",
+        "quarter",
+        "value",
+        "cumulative",
+        "source_note",
+        "comment",
+        "source",
+        "computed_at",
+        "entered_by",
+        "frozen",
+    )
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.frozen:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.frozen:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        _record_manual_entry(obj, request.user)
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(QualitativeNote)
+class QualitativeNoteAdmin(admin.ModelAdmin):
+    list_display = ("programme", "year", "quarter", "strategy")
+    list_select_related = ("programme", "strategy")
+    list_filter = ("programme", "year", "quarter")
+    search_fields = ("strengths", "areas_for_progress", "decisions_follow_up")
+    autocomplete_fields = ("strategy",)
+
+
+@admin.register(QuarterlyReport)
+class QuarterlyReportAdmin(admin.ModelAdmin):
+    """Reports are made by the generation task; staff read them here."""
+
+    list_display = (
+        "programme",
+        "year",
+        "quarter",
+        "language",
+        "version",
+        "status",
+        "generated_at",
+        "published_at",
+    )
+    list_select_related = ("programme",)
+    list_filter = ("programme", "status", "language", "year", "quarter")
+    fields = (
+        "programme",
+        "year",
+        "quarter",
+        "language",
+        "version",
+        "status",
+        "file_name",
+        "error",
+        "changes",
+        "requested_by",
+        "created_at",
+        "generated_at",
+        "published_at",
+    )
+    readonly_fields = (
+        "programme",
+        "year",
+        "quarter",
+        "language",
+        "version",
+        "status",
+        "file_name",
+        "error",
+        "requested_by",
+        "created_at",
+        "generated_at",
+        "published_at",
+    )
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("PDF file"))
+    def file_name(self, report):
+        # Private storage has no public URL; a permission-checked view serves it.
+        return report.file.name or "–"
+
+
+# Comité de suivi reports: compile, publish, re-issue, and drill down into figures.
+# (Added by the indicators engine; the admin classes above are extended, not changed.)
+
+
+class CompileReportForm(forms.Form):
+    programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.all())
+    quarter = forms.CharField(
+        label=_("Quarter"),
+        max_length=7,
+        help_text=_("As 2025-Q3."),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        choices=QuarterlyReport._meta.get_field("language").choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def clean_quarter(self):
+        try:
+            return Quarter.parse(self.cleaned_data["quarter"])
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+
+def _report_messages(request, done, errors):
+    for report in done:
+        messages.success(
+            request,
+            gettext("%(report)s is queued: it appears here as done or failed.")
+            % {"report": report},
+        )
+    for error in errors:
+        messages.error(request, error)
+
+
+admin.site.unregister(QuarterlyReport)
+
+
+@admin.register(QuarterlyReport)
+class ReportAdmin(QuarterlyReportAdmin):
+    """Staff compile a programme's report for a quarter, follow its status, download,
+    publish it (committee members are emailed) or issue a new version."""
+
+    change_list_template = "admin/indicators/quarterlyreport/change_list.html"
+    list_display = (*QuarterlyReportAdmin.list_display, "download")
+    actions = ("generate_again", "publish", "new_version")
+
+    def get_urls(self):
+        compile_url = path(
+            "compile/",
+            self.admin_site.admin_view(self.compile_view),
+            name="indicators_quarterlyreport_compile",
+        )
+        return [compile_url, *super().get_urls()]
+
+    def _may_compile(self, request):
+        return request.user.has_perm("indicators.add_quarterlyreport")
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "may_compile": self._may_compile(request)}
+        return super().changelist_view(request, extra_context)
+
+    def compile_view(self, request):
+        if not self._may_compile(request):
+            raise PermissionDenied
+        initial = {
+            "programme": request.GET.get("programme"),
+            "quarter": str(Quarter.containing(timezone.localdate()).previous()),
+            "languages": [code for code, _name in settings.LANGUAGES],
+        }
+        form = CompileReportForm(request.POST or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            queued, errors = [], []
+            for language in data["languages"]:
+                try:
+                    report, was_queued = services.request_report(
+                        data["programme"], data["quarter"], language, requested_by=request.user
+                    )
+                except services.ReportError as exc:
+                    errors.append(str(exc))
+                    continue
+                if was_queued:
+                    queued.append(report)
+                else:
+                    errors.append(
+                        gettext("%(report)s is being generated or already published.")
+                        % {"report": report}
+                    )
+            _report_messages(request, queued, errors)
+            if queued or not errors:
+                url = reverse("admin:indicators_quarterlyreport_changelist")
+                return redirect(f"{url}?programme__id__exact={data['programme'].pk}")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "form": form,
+            "title": _("Compile a comité de suivi report"),
+        }
+        return TemplateResponse(request, "admin/indicators/quarterlyreport/compile.html", context)
+
+    @admin.display(description=_("PDF"))
+    def download(self, report):
+        if not report.file.name:
+            return "–"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("indicators:download", args=[report.pk]),
+            gettext("Download"),
+        )
+
+    @admin.action(description=_("Generate the selected reports again"))
+    def generate_again(self, request, queryset):
+        queued, errors = [], []
+        for report in queryset.select_related("programme"):
+            try:
+                again, was_queued = services.request_report(
+                    report.programme,
+                    Quarter(report.year, report.quarter),
+                    report.language,
+                    requested_by=request.user,
+                )
+            except services.ReportError as exc:
+                errors.append(str(exc))
+                continue
+            if was_queued:
+                queued.append(again)
+            else:
+                errors.append(
+                    gettext("%(report)s is being generated or already published.")
+                    % {"report": again}
+                )
+        _report_messages(request, queued, errors)
+
+    @admin.action(
+        description=_("Publish the selected reports (and email the comité de suivi)"),
+        permissions=["change"],
+    )
+    def publish(self, request, queryset):
+        try:
+            published = services.publish_reports(list(queryset))
+        except services.ReportError as exc:
+            messages.error(request, str(exc))
+            return
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d report was published; its figures are now frozen.",
+                "%(count)d reports were published; their figures are now frozen.",
+                len(published),
+            )
+            % {"count": len(published)},
+        )
+
+    @admin.action(
+        description=_("Issue a new version of the selected quarters"), permissions=["change"]
+    )
+    def new_version(self, request, queryset):
+        quarters = {}
+        for report in queryset.select_related("programme"):
+            key = (report.programme, Quarter(report.year, report.quarter))
+            quarters.setdefault(key, set()).add(report.language)
+        created, errors = [], []
+        for (programme, quarter), languages in quarters.items():
+            try:
+                created += services.issue_new_version(
+                    programme, quarter, languages=sorted(languages), requested_by=request.user
+                )
+            except services.ReportError as exc:
+                errors.append(str(exc))
+        _report_messages(request, created, errors)
+
+
+admin.site.unregister(Programme)
+
+
+@admin.register(Programme)
+class ProgrammeWithReportsAdmin(ProgrammeAdmin):
+    list_display = (*ProgrammeAdmin.list_display, "quarterly_report")
+
+    @admin.display(description=_("Comité de suivi report"))
+    def quarterly_report(self, programme):
+        url = reverse("admin:indicators_quarterlyreport_compile")
+        return format_html(
+            '<a href="{}?programme={}">{}</a>', url, programme.pk, gettext("Compile")
+        )
+
+
+admin.site.unregister(IndicatorValue)
+
+
+@admin.register(IndicatorValue)
+class IndicatorValueWithRecordsAdmin(IndicatorValueAdmin):
+    list_display = (*IndicatorValueAdmin.list_display, "records")
+    list_select_related = ("indicator",)
+
+    @admin.display(description=_("Records behind the figure"))
+    def records(self, value):
+        if value.indicator.kind != Indicator.Kind.COMPUTED:
+            return "–"
+        url = reverse(
+            "indicators_staff:indicator_records",
+            args=[value.indicator_id, f"{value.year}-Q{value.quarter}"],
+        )
+        return format_html('<a href="{}">{}</a>', url, gettext("Show"))

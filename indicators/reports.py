@@ -1,0 +1,378 @@
+"""The comité de suivi report rendered from its snapshot: HTML, then PDF.
+
+Rendering reads only the snapshot (see `snapshots`), in the report's language.
+Counts that describe people and fall under 5 are printed as "< 5" (zero stays
+zero: it identifies no one).
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.template.loader import render_to_string
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+
+from beneficiaries.models import Beneficiary, Outcome
+from events.models import Event, EventOrganisation
+from partners.models import Country, Organisation
+
+from . import charts
+from .models import Indicator
+from .quarters import PARIS, Quarter
+
+SMALL_COUNT = 5
+
+
+def describe_changes(changes, language):
+    """The changes as lines of text in `language`, for staff and the PDF."""
+    with translation.override(language):
+        if not changes:
+            return _("No indicator figure changed.")
+        lines = []
+        for change in changes:
+            field = _("quarter value") if change["field"] == "value" else _("cumulative")
+            lines.append(
+                _("%(code)s %(name)s, %(field)s: %(before)s → %(after)s")
+                % {
+                    "code": change["code"],
+                    "name": _pick(change["name"], language),
+                    "field": field,
+                    "before": show_count(change["before"], change["describes_people"]),
+                    "after": show_count(change["after"], change["describes_people"]),
+                }
+            )
+        return "\n".join(lines)
+
+
+# Rendering --------------------------------------------------------------------------
+
+
+def _pick(texts, language):
+    """The text in `language`, or in the other language when it was left empty."""
+    if not texts:
+        return ""
+    return texts.get(language) or next((t for t in texts.values() if t), "")
+
+
+def show_number(value):
+    """A number formatted for the active language (grouped thousands), or a dash."""
+    if value is None:
+        return "–"
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        return formats.number_format(int(value), force_grouping=True)
+    return formats.number_format(value, decimal_pos=1, force_grouping=True)
+
+
+def is_suppressed(value, describes_people):
+    return describes_people and value is not None and 0 < Decimal(value) < SMALL_COUNT
+
+
+def show_count(value, describes_people=True):
+    """Like `show_number`, but a count of people between 1 and 4 shows as "< 5"."""
+    if is_suppressed(value, describes_people):
+        return f"< {SMALL_COUNT}"
+    return show_number(value)
+
+
+def _visible(value, describes_people):
+    """The value for a chart, or None when it must not be drawn."""
+    if value is None or is_suppressed(value, describes_people):
+        return None
+    return Decimal(value)
+
+
+def quarter_label(text):
+    quarter = Quarter.parse(text)
+    return _("Q%(number)s %(year)s") % {"number": quarter.number, "year": quarter.year}
+
+
+def _date(text):
+    return formats.date_format(datetime.date.fromisoformat(text), "DATE_FORMAT")
+
+
+def _short_date(text):
+    return formats.date_format(datetime.date.fromisoformat(text), "SHORT_DATE_FORMAT")
+
+
+def _indicator_context(row, language, trend_quarters):
+    people = row["describes_people"]
+    cumulative = row["cumulative"]
+    percent = None
+    if row["target"] and cumulative is not None and not is_suppressed(cumulative, people):
+        target = Decimal(row["target"])
+        if target > 0:
+            percent = Decimal(cumulative) / target * 100
+    trend = row["trend"]
+    previous = trend[-2] if len(trend) >= 2 else None
+    name = _pick(row["name"], language)
+    return {
+        "code": row["code"],
+        "name": name,
+        "unit": _pick(row["unit"], language),
+        "manual": row["kind"] == Indicator.Kind.MANUAL,
+        "baseline": show_number(row["baseline"]),
+        "target": show_number(row["target"]),
+        "value": show_count(row["value"], people),
+        "cumulative": show_count(cumulative, people),
+        "percent": (
+            formats.number_format(round(percent), force_grouping=True) + " %"
+            if percent is not None
+            else "–"
+        ),
+        "progress": charts.progress(
+            percent / 100 if percent is not None else None,
+            title=_("%(name)s: progress towards the target") % {"name": name},
+        ),
+        "trend": [
+            {"quarter": quarter_label(q), "value": show_count(v, people)}
+            for q, v in zip(trend_quarters, trend, strict=True)
+        ],
+        "previous": show_count(previous, people) if previous is not None else "–",
+        "sparkline": charts.sparkline(
+            [_visible(v, people) for v in trend],
+            title=_("%(name)s: trend over the last quarters") % {"name": name},
+        ),
+        "missing": row["value"] is None,
+        "source_note": row["source_note"],
+        "comment": row["comment"],
+    }
+
+
+def report_context(snapshot, *, language, version, generated_at):
+    """Template context for a snapshot in `language` (to be called under
+    `translation.override(language)`)."""
+    trend_quarters = snapshot["trend_quarters"]
+    axes = []
+    for axis in snapshot["axes"]:
+        groups = []
+        for group in axis["groups"]:
+            groups.append(
+                {
+                    "strategy": group["strategy"],
+                    "title": _pick(group["title"], language),
+                    "indicators": [
+                        _indicator_context(row, language, trend_quarters)
+                        for row in group["indicators"]
+                    ],
+                }
+            )
+        axes.append(
+            {
+                "number": axis["number"],
+                "title": _pick(axis["title"], language) if axis["title"] else "",
+                "groups": groups,
+            }
+        )
+
+    activity = snapshot["activity"]
+    formats_rows = [
+        {
+            "label": Event.Format(row["format"]).label,
+            "count": show_number(row["count"]),
+            "languages": [show_number(row["languages"][lang.value]) for lang in Event.Language],
+        }
+        for row in activity["by_format"]
+    ]
+    registrations = activity["registrations"]
+    confirmed = registrations["confirmed"]
+    rate = None
+    if confirmed >= SMALL_COUNT:
+        rate = formats.number_format(
+            round(Decimal(registrations["present"]) / confirmed * 100), force_grouping=True
+        )
+    situations = [
+        {"label": Beneficiary.Situation(code).label, "count": show_count(count)}
+        for code, count in activity["by_situation"].items()
+    ]
+    neighbourhoods = [
+        {"name": row["name"], "count": show_count(row["count"])}
+        for row in activity["neighbourhoods"]
+    ]
+
+    outcomes = snapshot["outcomes"]
+    job_rows = [
+        {
+            "label": Outcome.Contract(row["contract"]).label,
+            "fr": show_count(row["countries"][Country.FRANCE]),
+            "de": show_count(row["countries"][Country.GERMANY]),
+            "ch": show_count(row["countries"][Country.SWITZERLAND]),
+            "raw": row["countries"],
+        }
+        for row in outcomes["jobs"]
+    ]
+    job_totals = {
+        country.value: sum(row["countries"][country.value] for row in outcomes["jobs"])
+        for country in Country
+    }
+    totals = outcomes["totals"]
+
+    partners = snapshot["partners"]
+    role_rows = [
+        {
+            "label": EventOrganisation.Role(row["role"]).label,
+            "countries": [show_number(row["countries"][c.value]) for c in Country],
+            "total": show_number(sum(row["countries"].values())),
+        }
+        for row in partners["roles"]
+    ]
+    engaged = [
+        {
+            "name": row["name"] + (f" ({row['acronym']})" if row["acronym"] else ""),
+            "country": Country(row["country"]).label,
+            "kind": Organisation.Kind(row["kind"]).label,
+            "organised": show_number(row["organised"]),
+            "participated": show_number(row["participated"]),
+        }
+        for row in partners["most_engaged"]
+    ]
+
+    notes = [
+        {
+            "strategy": note["strategy"],
+            "title": _pick(note["title"], language) if note["title"] else "",
+            "strengths": note["strengths"],
+            "areas_for_progress": note["areas_for_progress"],
+            "decisions_follow_up": note["decisions_follow_up"],
+        }
+        for note in snapshot["notes"]
+    ]
+    events = [
+        {
+            "title": _pick(row["title"], language),
+            "format": Event.Format(row["format"]).label,
+            "language": Event.Language(row["language"]).label,
+            "venue": row["venue"],
+            "outside": row["outside"],
+            "sessions": show_number(row["sessions"]),
+            "dates": (
+                _short_date(row["first"])
+                if row["first"] == row["last"]
+                else f"{_short_date(row['first'])} – {_short_date(row['last'])}"
+            ),
+            "confirmed": show_count(row["confirmed"]),
+            "present": show_count(row["present"]),
+        }
+        for row in snapshot["events"]
+    ]
+    key = snapshot["key_figures"]
+    return {
+        "language": language,
+        "programme": {
+            "code": snapshot["programme"]["code"],
+            "name": _pick(snapshot["programme"]["name"], language),
+            "funder": snapshot["programme"]["funder"],
+        },
+        "quarter": quarter_label(snapshot["quarter"]),
+        "first_day": _date(snapshot["period"]["first_day"]),
+        "last_day": _date(snapshot["period"]["last_day"]),
+        "as_of": formats.date_format(
+            datetime.datetime.fromisoformat(snapshot["as_of"]).astimezone(PARIS),
+            "DATETIME_FORMAT",
+        ),
+        "version": version,
+        "generated_at": (
+            formats.date_format(generated_at.astimezone(PARIS), "DATETIME_FORMAT")
+            if generated_at
+            else ""
+        ),
+        "trend_quarters": [quarter_label(q) for q in trend_quarters],
+        "axes": axes,
+        "key_figures": [
+            (_("Events held"), show_number(key["events_held"])),
+            (_("People taking part"), show_count(key["unique_participants"])),
+            (_("Participations"), show_count(key["participations"])),
+            (_("Attendance rate"), f"{rate} %" if rate is not None else "–"),
+            (_("Jobs in Germany"), show_count(job_totals[Country.GERMANY])),
+            (_("Jobs in France"), show_count(job_totals[Country.FRANCE])),
+            (_("Organisations taking part"), show_number(partners["organisations"])),
+        ],
+        "events_counts": {k: show_number(v) for k, v in activity["events"].items()},
+        "languages": [lang.label for lang in Event.Language],
+        "formats": formats_rows,
+        "formats_chart": charts.horizontal_bars(
+            [
+                (Event.Format(r["format"]).label, r["count"], show_number(r["count"]))
+                for r in activity["by_format"]
+            ],
+            title=_("Events held by format"),
+        ),
+        "registrations": {
+            "confirmed": show_count(registrations["confirmed"]),
+            "waitlisted": show_count(registrations["waitlisted"]),
+            "cancelled": show_count(registrations["cancelled"]),
+            "present": show_count(registrations["present"]),
+            "participations": show_count(registrations["participations"]),
+            "walk_ins": show_count(registrations["walk_ins"]),
+            "rate": f"{rate} %" if rate is not None else "–",
+        },
+        "unique_participants": show_count(key["unique_participants"]),
+        "situations": situations,
+        "situations_chart": charts.horizontal_bars(
+            [
+                (Beneficiary.Situation(code).label, _visible(count, True), show_count(count))
+                for code, count in activity["by_situation"].items()
+            ],
+            title=_("People taking part, by situation at entry"),
+        ),
+        "neighbourhoods": neighbourhoods,
+        "neighbourhood_total": show_count(sum(r["count"] for r in activity["neighbourhoods"])),
+        "jobs": job_rows,
+        "job_totals": {k: show_count(v) for k, v in job_totals.items()},
+        "jobs_chart": charts.paired_bars(
+            [
+                (
+                    row["label"],
+                    (_visible(row["raw"][Country.FRANCE], True), row["fr"]),
+                    (_visible(row["raw"][Country.GERMANY], True), row["de"]),
+                )
+                for row in job_rows
+            ],
+            title=_("Jobs by country and contract"),
+            legend=(Country.FRANCE.label, Country.GERMANY.label),
+        ),
+        "outcome_totals": [
+            (_("Jobs"), show_count(totals[Outcome.Kind.JOB])),
+            (_("Trainings"), show_count(totals[Outcome.Kind.TRAINING])),
+            (
+                _("of which bilingual or German language training"),
+                show_count(outcomes["language_trainings"]),
+            ),
+            (_("Qualifications"), show_count(totals[Outcome.Kind.QUALIFICATION])),
+            (_("Business creations"), show_count(totals[Outcome.Kind.BUSINESS_CREATION])),
+            (_("Exits from RSA"), show_count(totals[Outcome.Kind.RSA_EXIT])),
+            (
+                _("Referrals to the cross-border placement service (Kehl)"),
+                show_count(totals[Outcome.Kind.PLACEMENT_REFERRAL]),
+            ),
+        ],
+        "countries": [c.label for c in Country],
+        "roles": role_rows,
+        "organisations": show_number(partners["organisations"]),
+        "companies": show_number(partners["companies"]),
+        "engaged": engaged,
+        "notes": notes,
+        "has_notes": any(n["strengths"] or n["areas_for_progress"] for n in notes),
+        "decisions": [n for n in notes if n["decisions_follow_up"]],
+        "changes": describe_changes(snapshot["changes"], language).splitlines()
+        if version > 1
+        else [],
+        "events": events,
+        "small_count": SMALL_COUNT,
+    }
+
+
+def render_html(snapshot, *, language, version=1, generated_at=None):
+    with translation.override(language):
+        context = report_context(
+            snapshot, language=language, version=version, generated_at=generated_at
+        )
+        return render_to_string("indicators/report.html", context)
+
+
+def render_pdf(snapshot, *, language, version=1, generated_at=None):
+    """The report as PDF bytes, in `language`."""
+    from weasyprint import HTML  # heavy import, only where a PDF is made
+
+    html = render_html(snapshot, language=language, version=version, generated_at=generated_at)
+    return HTML(string=html).write_pdf()

@@ -1,0 +1,293 @@
+"""The figures of a comité de suivi report, read once and kept with it.
+
+`build_snapshot` reads everything the report shows into a plain, JSON-ready dict,
+with names in both languages and choices as codes: the snapshot is stored on the
+report, so a published report keeps its figures whatever happens to the data later,
+and both languages of a quarter show the same figures.
+"""
+
+from decimal import Decimal
+
+from django.db.models import Count, Q
+
+from beneficiaries.models import Beneficiary, Outcome
+from events.models import Event, EventOrganisation
+from partners.models import Country, Organisation
+
+from . import metrics, selectors
+from .models import Indicator, QualitativeNote
+from .quarters import PARIS, Quarter
+
+SCHEMA = 1
+LANGUAGES = ("fr", "de")
+
+
+def decimal_text(value):
+    """A stored decimal as short text: 12.00 -> "12", 12.50 -> "12.5", None -> None."""
+    if value is None:
+        return None
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")
+
+
+def _both(instance, field):
+    return {lang: getattr(instance, f"{field}_{lang}") or "" for lang in LANGUAGES}
+
+
+def build_snapshot(programme, quarter, *, period, trend_quarters, as_of):
+    """Every figure of the report of `programme` for `quarter`, read from the stored
+    indicator values and the activity of `period` (the quarter within the programme,
+    up to `as_of`)."""
+    return {
+        "schema": SCHEMA,
+        "programme": {
+            "code": programme.code,
+            "name": _both(programme, "name"),
+            "funder": programme.funder,
+            "start": programme.start_date.isoformat(),
+            "end": programme.end_date.isoformat() if programme.end_date else None,
+        },
+        "quarter": str(quarter),
+        "period": {
+            "first_day": period.first_day.isoformat(),
+            "last_day": period.last_day.isoformat(),
+        },
+        "as_of": as_of.isoformat(),
+        "trend_quarters": [str(q) for q in trend_quarters],
+        "axes": _indicators(programme, quarter, trend_quarters),
+        "key_figures": _key_figures(period),
+        "activity": _activity(period),
+        "outcomes": _outcomes(period),
+        "partners": _partners(period),
+        "notes": _notes(programme, quarter),
+        "events": _event_annex(period),
+        "changes": [],
+    }
+
+
+def _indicators(programme, quarter, trend_quarters):
+    indicators = list(
+        Indicator.objects.filter(programme=programme)
+        .select_related("axis", "strategy")
+        .order_by("axis__number", "strategy__code", "position", "code")
+    )
+    stored = selectors.values_for(indicators, trend_quarters)
+    manual = [i for i in indicators if i.kind == Indicator.Kind.MANUAL]
+    first_quarter = Quarter.containing(programme.start_date)
+    sums = selectors.manual_cumulative_sums(manual, first_quarter, quarter) if manual else {}
+    key = (quarter.year, quarter.number)
+
+    axes, by_axis = [], {}
+    for indicator in indicators:
+        axis_key = indicator.axis.number if indicator.axis else None
+        if axis_key not in by_axis:
+            by_axis[axis_key] = {
+                "number": axis_key,
+                "title": _both(indicator.axis, "title") if indicator.axis else None,
+                "groups": [],
+            }
+            axes.append(by_axis[axis_key])
+        groups = by_axis[axis_key]["groups"]
+        strategy_code = indicator.strategy.code if indicator.strategy else None
+        if not groups or groups[-1]["strategy"] != strategy_code:
+            groups.append(
+                {
+                    "strategy": strategy_code,
+                    "title": _both(indicator.strategy, "title") if indicator.strategy else None,
+                    "indicators": [],
+                }
+            )
+        row = stored.get((indicator.pk, key))
+        cumulative = row.cumulative if row else None
+        if row and cumulative is None and indicator.kind == Indicator.Kind.MANUAL:
+            cumulative = sums.get(indicator.pk)
+        describes_people = False
+        if indicator.kind == Indicator.Kind.COMPUTED and indicator.metric in metrics.REGISTRY:
+            describes_people = metrics.get_metric(indicator.metric).describes_people
+        groups[-1]["indicators"].append(
+            {
+                "id": indicator.pk,
+                "code": indicator.code,
+                "name": _both(indicator, "name"),
+                "unit": _both(indicator, "unit"),
+                "kind": indicator.kind,
+                "metric": indicator.metric,
+                "describes_people": describes_people,
+                "baseline": decimal_text(indicator.baseline),
+                "target": decimal_text(indicator.target),
+                "value": decimal_text(row.value) if row else None,
+                "cumulative": decimal_text(cumulative),
+                "source": row.source if row else None,
+                "source_note": row.source_note if row else "",
+                "comment": row.comment if row else "",
+                "computed_at": row.computed_at.isoformat() if row else None,
+                "trend": [
+                    decimal_text(stored[(indicator.pk, (q.year, q.number))].value)
+                    if (indicator.pk, (q.year, q.number)) in stored
+                    else None
+                    for q in trend_quarters
+                ],
+            }
+        )
+    return axes
+
+
+def _key_figures(period):
+    return {
+        "events_held": metrics.events_held(period).value,
+        "participations": metrics.participations(period).value,
+        "unique_participants": metrics.unique_participants(period).value,
+    }
+
+
+def _activity(period):
+    by_format_language = selectors.events_by_format_and_language(period)
+    formats = []
+    for event_format in Event.Format:
+        languages = {
+            language.value: by_format_language.get((event_format.value, language.value), 0)
+            for language in Event.Language
+        }
+        formats.append(
+            {"format": event_format.value, "count": sum(languages.values()), "languages": languages}
+        )
+    situations = selectors.participants_by_situation(period)
+    neighbourhoods = selectors.participants_by_neighbourhood(period)
+    return {
+        "events": selectors.event_counts(period),
+        "by_format": formats,
+        "registrations": selectors.registration_counts(period),
+        "by_situation": {s.value: situations.get(s.value, 0) for s in Beneficiary.Situation},
+        "neighbourhoods": [
+            {"code": code, "name": name, "count": count}
+            for code, (name, count) in sorted(neighbourhoods.items(), key=lambda i: i[1][0])
+        ],
+    }
+
+
+def _outcomes(period):
+    counts = selectors.outcome_counts(period)
+    jobs = {
+        contract.value: {country.value: 0 for country in Country} for contract in Outcome.Contract
+    }
+    totals = {kind.value: 0 for kind in Outcome.Kind}
+    language_trainings = 0
+    for (kind, country, contract, language_training), n in counts.items():
+        totals[kind] += n
+        if kind == Outcome.Kind.JOB and contract in jobs and country in jobs[contract]:
+            jobs[contract][country] += n
+        if kind == Outcome.Kind.TRAINING and language_training:
+            language_trainings += n
+    return {
+        "jobs": [{"contract": contract, "countries": by} for contract, by in jobs.items()],
+        "totals": totals,
+        "language_trainings": language_trainings,
+    }
+
+
+def _partners(period):
+    engagement = selectors.partner_engagement(period)
+    roles = []
+    for role in EventOrganisation.Role:
+        countries = {c.value: engagement.get((role.value, c.value), 0) for c in Country}
+        roles.append({"role": role.value, "countries": countries})
+    organisations = selectors.organisations_taking_part(selectors.held_events(period))
+    figures = organisations.aggregate(
+        total=Count("pk"),
+        companies=Count("pk", filter=Q(kind=Organisation.Kind.COMPANY)),
+    )
+    return {
+        "roles": roles,
+        "organisations": figures["total"],
+        "companies": figures["companies"],
+        "most_engaged": [
+            {
+                "name": row["name"],
+                "acronym": row["acronym"],
+                "country": row["country"],
+                "kind": row["kind"],
+                "organised": row["organised"],
+                "participated": row["participated"],
+            }
+            for row in selectors.most_engaged_organisations(period)
+        ],
+    }
+
+
+def _note_order(note):
+    # Notes on the whole programme first, then by strategy code.
+    return (note.strategy is not None, note.strategy.code if note.strategy else "")
+
+
+def _notes(programme, quarter):
+    notes = (
+        QualitativeNote.objects.filter(
+            programme=programme, year=quarter.year, quarter=quarter.number
+        )
+        .select_related("strategy")
+        .order_by("strategy__code")
+    )
+    return [
+        {
+            "strategy": note.strategy.code if note.strategy else None,
+            "title": _both(note.strategy, "title") if note.strategy else None,
+            "strengths": note.strengths,
+            "areas_for_progress": note.areas_for_progress,
+            "decisions_follow_up": note.decisions_follow_up,
+        }
+        for note in sorted(notes, key=_note_order)
+    ]
+
+
+def _event_annex(period):
+    rows = []
+    for series in selectors.event_series(period):
+        rows.append(
+            {
+                "title": {"fr": series["title_fr"] or "", "de": series["title_de"] or ""},
+                "format": series["format"],
+                "language": series["language"],
+                "venue": f"{series['venue__name']}, {series['venue__city']}",
+                "outside": bool(series["outside_centre"] or not series["venue__is_centre"]),
+                "sessions": series["sessions"],
+                "first": series["first"].astimezone(PARIS).date().isoformat(),
+                "last": series["last"].astimezone(PARIS).date().isoformat(),
+                "confirmed": series["confirmed"] or 0,
+                "present": series["present"] or 0,
+            }
+        )
+    return rows
+
+
+# Versions ---------------------------------------------------------------------------
+
+
+def indicator_rows(snapshot):
+    """Every indicator entry of a snapshot, axis by axis."""
+    for axis in snapshot.get("axes", []):
+        for group in axis["groups"]:
+            yield from group["indicators"]
+
+
+def compare_snapshots(previous, current):
+    """The indicator figures that differ between two snapshots of the same quarter:
+    a list of {code, name, field, before, after}."""
+    before = {row["code"]: row for row in indicator_rows(previous)}
+    changes = []
+    for row in indicator_rows(current):
+        old = before.get(row["code"], {})
+        for field in ("value", "cumulative"):
+            if old.get(field) != row[field]:
+                changes.append(
+                    {
+                        "code": row["code"],
+                        "name": row["name"],
+                        "field": field,
+                        "before": old.get(field),
+                        "after": row[field],
+                        "describes_people": row["describes_people"],
+                    }
+                )
+    return changes

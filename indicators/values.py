@@ -1,0 +1,167 @@
+"""Quarterly values of the indicators.
+
+A computed indicator's value for a quarter, and its cumulative value since the
+programme's start (people counted once), are recomputed on demand and stored with
+their source and time of computation, until a published report freezes them. A
+manual indicator's value is entered by staff. Periods are read in Europe/Paris and
+clipped to the programme and to the present.
+"""
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import metrics, selectors
+from .errors import QuarterOutsideProgramme, ReportError, ValuesFrozen
+from .models import Indicator, IndicatorValue
+
+# How many quarters the trend of an indicator shows (the quarter and those before).
+TREND_LENGTH = 4
+
+
+# Periods ----------------------------------------------------------------------------
+
+
+def programme_period(programme):
+    """The programme's span, from its first to its last day (open-ended if no end)."""
+    start = metrics.Period.of_days(programme.start_date, programme.start_date).start
+    end = None
+    if programme.end_date:
+        end = metrics.Period.of_days(programme.end_date, programme.end_date).end
+    return start, end
+
+
+def quarter_period(programme, quarter, *, now=None):
+    """The part of `quarter` within the programme and before `now`; None if empty."""
+    now = now or timezone.now()
+    start, end = programme_period(programme)
+    return metrics.Period.of_quarter(quarter).clip(start, min(end, now) if end else now)
+
+
+def cumulative_period(programme, period):
+    """From the programme's start to the end of `period`."""
+    start, _end = programme_period(programme)
+    return metrics.Period(start, period.end)
+
+
+def trend_quarters(programme, quarter, *, now=None):
+    """The quarter and up to TREND_LENGTH - 1 before it within the programme, oldest
+    first."""
+    quarters = [quarter]
+    while len(quarters) < TREND_LENGTH:
+        previous = quarters[0].previous()
+        if quarter_period(programme, previous, now=now) is None:
+            break
+        quarters.insert(0, previous)
+    return quarters
+
+
+# Values -----------------------------------------------------------------------------
+
+
+def compute_indicator(indicator, quarter, *, now=None):
+    """The computed indicator's quarter value and cumulative value (not stored)."""
+    period = quarter_period(indicator.programme, quarter, now=now)
+    if period is None:
+        raise QuarterOutsideProgramme(_("This quarter is outside the programme."))
+    metric = _metric_of(indicator)
+    return metric(period).value, metric(cumulative_period(indicator.programme, period)).value
+
+
+def _metric_of(indicator):
+    try:
+        return metrics.get_metric(indicator.metric)
+    except metrics.UnknownMetric:
+        raise ReportError(
+            _("The indicator %(code)s names an unknown metric “%(metric)s”.")
+            % {"code": indicator.code, "metric": indicator.metric}
+        ) from None
+
+
+def refresh_values(programme, quarters, *, now=None):
+    """Recompute and store the computed indicators of `programme` for `quarters`,
+    leaving the values frozen by a published report as they are. Two aggregate
+    queries per indicator and quarter, and a few to read and write the values."""
+    now = now or timezone.now()
+    indicators = list(
+        Indicator.objects.filter(programme=programme, kind=Indicator.Kind.COMPUTED).select_related(
+            "programme"
+        )
+    )
+    existing = selectors.values_for(indicators, quarters)
+    to_create, to_update = [], []
+    for quarter in quarters:
+        period = quarter_period(programme, quarter, now=now)
+        if period is None:
+            continue
+        total_period = cumulative_period(programme, period)
+        for indicator in indicators:
+            row = existing.get((indicator.pk, (quarter.year, quarter.number)))
+            if row is not None and row.frozen:
+                continue
+            metric = _metric_of(indicator)
+            value = Decimal(metric(period).value)
+            cumulative = Decimal(metric(total_period).value)
+            if row is None:
+                to_create.append(
+                    IndicatorValue(
+                        indicator=indicator,
+                        year=quarter.year,
+                        quarter=quarter.number,
+                        value=value,
+                        cumulative=cumulative,
+                        source=IndicatorValue.Source.COMPUTED,
+                        computed_at=now,
+                    )
+                )
+            else:
+                row.value, row.cumulative, row.computed_at = value, cumulative, now
+                row.source = IndicatorValue.Source.COMPUTED
+                to_update.append(row)
+    with transaction.atomic():
+        # A concurrent refresh may have created a row first: its figures are as fresh.
+        IndicatorValue.objects.bulk_create(to_create, ignore_conflicts=True)
+        # A row frozen since we read it keeps its published figures.
+        IndicatorValue.objects.filter(frozen=False).bulk_update(
+            to_update, ["value", "cumulative", "computed_at", "source"]
+        )
+    return len(to_create) + len(to_update)
+
+
+def record_manual_value(
+    indicator,
+    quarter,
+    *,
+    value,
+    cumulative=None,
+    source_note="",
+    comment="",
+    entered_by=None,
+    now=None,
+):
+    """Store the quarter's value of a manual indicator, entered by staff."""
+    if indicator.kind != Indicator.Kind.MANUAL:
+        raise ReportError(_("This indicator is computed: its values cannot be entered."))
+    if quarter_period(indicator.programme, quarter, now=now) is None:
+        raise QuarterOutsideProgramme(_("This quarter is outside the programme."))
+    with transaction.atomic():
+        row = (
+            IndicatorValue.objects.select_for_update()
+            .filter(indicator=indicator, year=quarter.year, quarter=quarter.number)
+            .first()
+        )
+        if row is not None and row.frozen:
+            raise ValuesFrozen(
+                _("The value of %(quarter)s is frozen by a published report.")
+                % {"quarter": quarter}
+            )
+        row = row or IndicatorValue(indicator=indicator, year=quarter.year, quarter=quarter.number)
+        row.value, row.cumulative = value, cumulative
+        row.source = IndicatorValue.Source.MANUAL
+        row.source_note, row.comment = source_note, comment
+        row.entered_by, row.computed_at = entered_by, now or timezone.now()
+        row.full_clean(validate_unique=False)
+        row.save()
+    return row

@@ -1,0 +1,182 @@
+"""Pages of the comité de suivi (published reports) and the staff drill-down.
+
+Report files live in the private storage: they are only served here, to logged-in
+accounts that may read reports (comité de suivi members and staff); drafts only to
+staff.
+"""
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from beneficiaries.models import Beneficiary
+from events.models import Attendance, Event
+from partners.models import Organisation
+
+from . import metrics, reports, selectors, values
+from .models import Indicator, QuarterlyReport, private_storage
+from .quarters import Quarter
+
+READ_REPORTS = "indicators.view_quarterlyreport"
+
+
+def can_read_reports(user):
+    return user.is_active and user.has_perm(READ_REPORTS)
+
+
+def can_read_drafts(user):
+    return can_read_reports(user) and user.is_staff
+
+
+@login_required
+def committee_reports(request):
+    """Published reports by programme and quarter, each in every language."""
+    if not can_read_reports(request.user):
+        raise PermissionDenied
+    languages = [code for code, _name in settings.LANGUAGES]
+    programmes = {}
+    for report in selectors.published_reports():
+        programme = programmes.setdefault(
+            report.programme_id, {"programme": report.programme, "quarters": {}}
+        )
+        quarter = programme["quarters"].setdefault(
+            (report.year, report.quarter),
+            {
+                "label": reports.quarter_label(f"{report.year}-Q{report.quarter}"),
+                "latest": {},
+                "older": [],
+            },
+        )
+        # Newest version first: the first seen in a language is the current one.
+        if report.language not in quarter["latest"]:
+            quarter["latest"][report.language] = report
+        else:
+            quarter["older"].append(report)
+    rows = []
+    for entry in programmes.values():
+        quarters = []
+        for quarter in entry["quarters"].values():
+            quarter["files"] = [(code, quarter["latest"].get(code)) for code in languages]
+            quarters.append(quarter)
+        rows.append({"programme": entry["programme"], "quarters": quarters})
+    return render(
+        request,
+        "indicators/committee_reports.html",
+        {"programmes": rows, "language_names": dict(settings.LANGUAGES), "private": True},
+    )
+
+
+@login_required
+def download_report(request, pk):
+    """The PDF of a report: published ones to readers of reports, drafts to staff."""
+    if not can_read_reports(request.user):
+        raise PermissionDenied
+    report = get_object_or_404(QuarterlyReport.objects.select_related("programme"), pk=pk)
+    published = report.status == QuarterlyReport.Status.PUBLISHED
+    if not published and not can_read_drafts(request.user):
+        raise Http404
+    if not report.file.name:
+        raise Http404
+    storage = private_storage()
+    try:
+        handle = storage.open(report.file.name, "rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    filename = (
+        f"{report.programme.code}-{report.year}-T{report.quarter}-{report.language}"
+        f"-v{report.version}.pdf"
+    )
+    response = FileResponse(handle, content_type="application/pdf", filename=filename)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# Staff drill-down -------------------------------------------------------------------
+
+RECORD_PERMISSIONS = {
+    Beneficiary: "beneficiaries.view_beneficiary",
+    Attendance: "events.view_attendance",
+    Event: "events.view_event",
+    Organisation: "partners.view_organisation",
+}
+
+
+def _describe(record):
+    """The columns shown for a record behind a figure."""
+    if isinstance(record, Beneficiary):
+        return [
+            record.reference,
+            f"{record.first_name} {record.last_name}",
+            record.get_situation_display(),
+            record.neighbourhood.name if record.neighbourhood_id else "",
+        ]
+    if isinstance(record, Event):
+        return [record.start, record.title, record.get_format_display(), str(record.venue)]
+    if isinstance(record, Organisation):
+        return [record.name, record.get_country_display(), record.get_kind_display(), ""]
+    if isinstance(record, Attendance):
+        person = ""
+        if record.beneficiary_id:
+            person = record.beneficiary.reference
+        elif record.registration_id:
+            person = record.registration.email
+        return [record.event.start, record.event.title, person, record.walk_in_name]
+    return [str(record), "", "", ""]
+
+
+def _headers(model):
+    return {
+        Beneficiary: [_("Reference"), _("Name"), _("Situation at entry"), _("QPV")],
+        Event: [_("Start"), _("Event"), _("Format"), _("Venue")],
+        Organisation: [_("Organisation"), _("Country"), _("Kind"), ""],
+        Attendance: [_("Start"), _("Event"), _("Person"), _("Walk-in name")],
+    }.get(model, [_("Record"), "", "", ""])
+
+
+@login_required
+def indicator_records(request, pk, quarter):
+    """The records behind a computed indicator's value for a quarter (or its
+    cumulative value with ?scope=cumulative), for staff."""
+    user = request.user
+    if not (user.is_active and user.is_staff and user.has_perm("indicators.view_indicator")):
+        raise PermissionDenied
+    indicator = get_object_or_404(
+        Indicator.objects.select_related("programme"), pk=pk, kind=Indicator.Kind.COMPUTED
+    )
+    try:
+        quarter = Quarter.parse(quarter)
+        metric = metrics.get_metric(indicator.metric)
+    except (ValueError, metrics.UnknownMetric):
+        raise Http404 from None
+    period = values.quarter_period(indicator.programme, quarter)
+    if period is None:
+        raise Http404
+    cumulative = request.GET.get("scope") == "cumulative"
+    if cumulative:
+        period = values.cumulative_period(indicator.programme, period)
+    result = metric(period)
+    records = result.records()
+    permission = RECORD_PERMISSIONS.get(records.model)
+    if permission and not user.has_perm(permission):
+        raise PermissionDenied
+    page = Paginator(records, 100).get_page(request.GET.get("page"))
+    context = {
+        **admin.site.each_context(request),
+        "title": f"{indicator.code} {indicator.name}",
+        "indicator": indicator,
+        "metric": metric,
+        "quarter": quarter,
+        "period": period,
+        "cumulative": cumulative,
+        "value": result.value,
+        "page": page,
+        "headers": _headers(records.model),
+        "rows": [_describe(record) for record in page.object_list],
+        "records_model": records.model._meta,
+    }
+    return render(request, "indicators/indicator_records.html", context)
