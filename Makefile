@@ -48,5 +48,12 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
 
+# Report benchmark on --scale 250 demo data; needs PostgreSQL (see bench/report_benchmark.py).
+BENCH_DB ?= lieu_bench
+bench: install
+	createdb -h 127.0.0.1 -U postgres $(BENCH_DB) 2>/dev/null || true
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_DB) SECRET_KEY=bench \
+		$(PY) bench/report_benchmark.py --scale 250
+
 clean:
 	rm -rf $(VENV) var

@@ -7,7 +7,6 @@ import pytest
 
 from tests.conftest import skip_unless
 
-
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
