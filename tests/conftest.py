@@ -6,6 +6,7 @@ import time
 import uuid
 
 import pytest
+from celery.result import allow_join_result
 from django.conf import settings
 from django.core.cache import cache
 
@@ -104,5 +105,8 @@ def worker_process(django_db_setup, django_db_blocker):
 def celery_worker(worker_process):
     """Send tasks to the real worker instead of running them eagerly."""
     celery_app.conf.task_always_eager = False
-    yield worker_process
+    # Eager tasks run earlier in this process may leave Celery believing it is
+    # inside a task, where waiting for a result is refused.
+    with allow_join_result():
+        yield worker_process
     celery_app.conf.task_always_eager = True
