@@ -270,7 +270,8 @@ def test_event_cannot_be_saved_ending_before_it_starts(staff_client):
         },
     )
     assert response.status_code == 200
-    assert "The event must end after it starts." in str(response.context["errors"])
+    errors = [str(error) for form_errors in response.context["errors"] for error in form_errors]
+    assert errors == ["L'événement doit se terminer après son début."]
     assert not Event.objects.filter(title_fr="Atelier CV").exists()
 
 
@@ -610,7 +611,7 @@ def test_staff_see_an_error_for_an_email_already_registered(staff_client):
         reverse("admin:events_registration_add"), _registration_form(event, "confirmed")
     )
     assert response.status_code == 200
-    assert "This email is already registered for this event." in str(
+    assert "Cette adresse e-mail est déjà inscrite à cet événement." in str(
         response.context["adminform"].form.errors
     )
 

@@ -183,7 +183,7 @@ def test_command_leaves_a_published_report_alone(world, fast_pdf):
         stderr=err,
     )
 
-    assert "published" in err.getvalue()
+    assert "est publié" in err.getvalue()
     assert fast_pdf == ["fr"]
 
 
