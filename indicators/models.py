@@ -268,6 +268,15 @@ class QualitativeNote(models.Model):
                 name="qualitative_note_one_per_strategy_and_quarter",
                 violation_error_message=_("A note already exists for this strategy and quarter."),
             ),
+            # An empty strategy never equals another in the constraint above.
+            models.UniqueConstraint(
+                fields=["programme", "year", "quarter"],
+                condition=Q(strategy__isnull=True),
+                name="qualitative_note_one_per_programme_and_quarter",
+                violation_error_message=_(
+                    "A note on the whole programme already exists for this quarter."
+                ),
+            ),
             models.CheckConstraint(
                 condition=Q(quarter__gte=1, quarter__lte=4),
                 name="qualitative_note_quarter_1_to_4",

@@ -358,11 +358,6 @@ def test_qualitative_note_is_one_per_strategy_and_quarter():
         QualitativeNoteFactory(programme=programme, strategy=strategy, year=2025, quarter=1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="NULL strategies are distinct in the unique constraint: the model needs a "
-    "conditional constraint for whole-programme notes",
-)
 def test_whole_programme_note_is_one_per_quarter():
     note = QualitativeNoteFactory(strategy=None, year=2025, quarter=1)
     with database_refuses():
