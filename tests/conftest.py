@@ -9,6 +9,7 @@ import pytest
 from celery.result import allow_join_result
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from lieu_ressource.celery import app as celery_app
 
@@ -33,6 +34,13 @@ def pytest_runtest_setup(item):
         skip_unless(on_postgresql(), "needs PostgreSQL: set DATABASE_URL")
     if item.get_closest_marker("worker"):
         skip_unless(settings.CELERY_BROKER_URL, "needs Redis: set CELERY_BROKER_URL")
+
+
+@pytest.fixture(autouse=True)
+def site_language():
+    """Every test starts in the site language, French, whatever ran before it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ CAPACITY = 10
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_thirty_simultaneous_registrations_fill_ten_places_and_wait_list_twenty():
     event = EventFactory(published=True, capacity=CAPACITY)
     barrier = threading.Barrier(THREADS)
@@ -50,7 +50,7 @@ def test_thirty_simultaneous_registrations_fill_ten_places_and_wait_list_twenty(
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_cancellations_promote_each_waiting_person_once():
     event = EventFactory(published=True, capacity=5)
     holders = [

@@ -8,10 +8,16 @@ import time
 import pytest
 
 from indicators import services
-from indicators.models import Programme, QuarterlyReport
+from indicators.models import QuarterlyReport
 from indicators.quarters import Quarter
 from tests.conftest import ROOT
-from tests.factories import AttendanceFactory, EventFactory, OutcomeFactory
+from tests.factories import (
+    AttendanceFactory,
+    EventFactory,
+    IndicatorFactory,
+    OutcomeFactory,
+    ProgrammeFactory,
+)
 
 from .conftest import paris
 
@@ -36,7 +42,11 @@ def test_worker_compiles_a_report(celery_worker):
     )
     AttendanceFactory(followed=True, registration__event=event, event=event)
     OutcomeFactory(job_in_germany=True, date=datetime.date(2025, 9, 30))
-    programme = Programme.objects.get(code="convention-2020")
+    # A programme of its own: shipped rows may have been flushed by an earlier
+    # transactional test.
+    programme = ProgrammeFactory(start_date=datetime.date(2025, 1, 1))
+    IndicatorFactory(programme=programme, computed=True)
+    IndicatorFactory(programme=programme, code="M1")
 
     report, queued = services.request_report(programme, Quarter(2025, 3), "de")
     assert queued
