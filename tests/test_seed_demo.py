@@ -14,7 +14,7 @@ from beneficiaries.models import Beneficiary, ContactNote, Outcome, Pathway
 from beneficiaries.selectors import dropout_risks
 from events.models import Attendance, Event, EventOrganisation, Registration, Venue
 from indicators.models import Axis, Programme
-from lieu_ressource.demo_data import DEMO_PASSWORD, demo_size
+from lieu_ressource.demo import DEMO_PASSWORD, demo_size
 from partners.models import Organisation
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from events.models import Event
-from lieu_ressource.demo_data import build_demo_data
+from lieu_ressource.demo import build_demo_data
 
 ROLE_LABELS = {
     "superuser": gettext_lazy("superuser"),
