@@ -4,9 +4,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 from tests.conftest import skip_unless
 
+# Where Django keeps the database snapshot taken after migrations (django.test.utils).
+SERIALIZED = "_test_serialized_contents"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
@@ -31,8 +34,16 @@ def browser():
     # While Playwright's sync API is active, an event loop runs in the test thread;
     # the ORM calls that tests (and the database teardown) make there stay plain
     # synchronous code, so Django's async guard is lifted for that time.
+    serialized = {alias: getattr(connections[alias], SERIALIZED, None) for alias in connections}
     with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        # With a running loop, Django hands out other connection objects (asgiref keeps
+        # them per context), which lack the snapshot of the shipped rows that
+        # serialized_rollback restores: without it every later transactional test,
+        # e2e or not, would start on a flushed database.
+        for alias, contents in serialized.items():
+            if contents is not None:
+                setattr(connections[alias], SERIALIZED, contents)
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
