@@ -1,8 +1,67 @@
-from django.contrib import admin
+import json
+
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Beneficiary, Outcome, Pathway, PriorityNeighbourhood
+from lieu_ressource.roles import is_staff_member
+from partners.admin import StrictImportExportMixin
+
+from .models import Beneficiary, ContactNote, Outcome, Pathway, PriorityNeighbourhood
+from .resources import BeneficiaryResource
+from .selectors import visible_beneficiaries
+from .services import erase_on_request, export_personal_data
+
+
+class VisiblePeopleMixin:
+    """Object-level access for the admin of people and their records: a partner
+    referent reaches only the people their organisation refers, in lists, search,
+    autocomplete, exports, change pages and history (404 for the others)."""
+
+    # How the admin's model reaches the person ("" for Beneficiary itself).
+    person_path = "beneficiary"
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if is_staff_member(request.user):
+            return queryset
+        people = visible_beneficiaries(request.user)
+        if not self.person_path:
+            return queryset.filter(pk__in=people.values("pk"))
+        return queryset.filter(**{f"{self.person_path}__in": people.values("pk")})
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "beneficiary" and not is_staff_member(request.user):
+            kwargs["queryset"] = visible_beneficiaries(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def _check_visible(self, request, object_id):
+        # simple_history shows the last known version of a row that the queryset
+        # does not hold: refuse it unless the account sees every row.
+        if is_staff_member(request.user):
+            return
+        try:
+            visible = self.get_queryset(request).filter(pk=unquote(object_id)).exists()
+        except (ValueError, ValidationError):
+            visible = False
+        if not visible:
+            raise Http404
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._check_visible(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._check_visible(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(PriorityNeighbourhood)
@@ -22,6 +81,16 @@ class PathwayInline(admin.TabularInline):
         return super().get_queryset(request).select_related("beneficiary")
 
 
+class ContactNoteInline(admin.TabularInline):
+    model = ContactNote
+    fields = ("date", "channel", "text", "author")
+    readonly_fields = ("author",)
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author", "beneficiary")
+
+
 class OutcomeInline(admin.TabularInline):
     model = Outcome
     fields = ("kind", "date", "country", "employer", "contract", "language_training", "notes")
@@ -30,7 +99,9 @@ class OutcomeInline(admin.TabularInline):
 
 
 @admin.register(Beneficiary)
-class BeneficiaryAdmin(SimpleHistoryAdmin):
+class BeneficiaryAdmin(StrictImportExportMixin, VisiblePeopleMixin, SimpleHistoryAdmin):
+    person_path = ""
+    resource_classes = [BeneficiaryResource]
     list_display = (
         "reference",
         "last_name",
@@ -84,11 +155,88 @@ class BeneficiaryAdmin(SimpleHistoryAdmin):
             {"fields": ("created_at", "updated_at", "anonymised_at"), "classes": ("collapse",)},
         ),
     )
-    inlines = (PathwayInline, OutcomeInline)
+    inlines = (PathwayInline, OutcomeInline, ContactNoteInline)
+    actions = ("download_personal_data", "erase_personal_data")
+
+    def has_full_access_permission(self, request):
+        return is_staff_member(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if not is_staff_member(request.user):
+            # A partner referent's people stay with their organisation.
+            readonly = (*readonly, "referring_organisation", "referent")
+        return readonly
+
+    def save_model(self, request, obj, form, change):
+        if not change and not is_staff_member(request.user):
+            contact = getattr(request.user, "partner_contact", None)
+            obj.referring_organisation_id = contact.organisation_id if contact else None
+            obj.referent = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        notes = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            obj.delete()
+        for obj in notes:
+            if isinstance(obj, ContactNote) and obj.author_id is None:
+                obj.author = request.user
+            obj.save()
+        formset.save_m2m()
+
+    @admin.action(description=_("Export personal data (JSON)"), permissions=("full_access",))
+    def download_personal_data(self, request, queryset):
+        people = list(
+            queryset.select_related("neighbourhood", "referring_organisation", "referent")
+        )
+        data = {
+            "exported_at": timezone.now(),
+            "people": [export_personal_data(person) for person in people],
+        }
+        response = HttpResponse(
+            json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        name = people[0].reference if len(people) == 1 else "people"
+        response["Content-Disposition"] = f'attachment; filename="personal-data-{name}.json"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    @admin.action(description=_("Erase on request"), permissions=("full_access",))
+    def erase_personal_data(self, request, queryset):
+        people = queryset.filter(anonymised_at__isnull=True)
+        if request.POST.get("confirm") == "yes":
+            count = 0
+            for person in people:
+                erase_on_request(person)
+                count += 1
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d person was anonymised.",
+                    "%(count)d people were anonymised.",
+                    count,
+                )
+                % {"count": count},
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Erase on request"),
+            "opts": self.opts,
+            "people": people,
+            "queryset": queryset,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(
+            request, "admin/beneficiaries/beneficiary/erase_on_request.html", context
+        )
 
 
 @admin.register(Pathway)
-class PathwayAdmin(SimpleHistoryAdmin):
+class PathwayAdmin(VisiblePeopleMixin, SimpleHistoryAdmin):
     list_display = ("beneficiary", "scheme", "status", "start_date", "end_date")
     list_select_related = ("beneficiary",)
     list_filter = ("scheme", "status")
@@ -98,7 +246,7 @@ class PathwayAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Outcome)
-class OutcomeAdmin(SimpleHistoryAdmin):
+class OutcomeAdmin(VisiblePeopleMixin, SimpleHistoryAdmin):
     list_display = (
         "beneficiary",
         "kind",
@@ -113,3 +261,20 @@ class OutcomeAdmin(SimpleHistoryAdmin):
     search_fields = ("beneficiary__reference", "beneficiary__last_name", "employer__name")
     date_hierarchy = "date"
     autocomplete_fields = ("beneficiary", "employer")
+
+
+@admin.register(ContactNote)
+class ContactNoteAdmin(VisiblePeopleMixin, SimpleHistoryAdmin):
+    list_display = ("beneficiary", "date", "channel", "author")
+    list_select_related = ("beneficiary", "author")
+    list_filter = ("channel", "date")
+    search_fields = ("beneficiary__reference", "beneficiary__last_name", "text")
+    date_hierarchy = "date"
+    autocomplete_fields = ("beneficiary",)
+    fields = ("beneficiary", "date", "channel", "text", "author")
+    readonly_fields = ("author",)
+
+    def save_model(self, request, obj, form, change):
+        if obj.author_id is None:
+            obj.author = request.user
+        super().save_model(request, obj, form, change)

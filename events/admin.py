@@ -11,8 +11,11 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 
 from indicators.models import Axis
+from lieu_ressource.roles import is_staff_member
+from partners.admin import StrictImportExportMixin
 
 from .models import Attendance, Audience, Event, EventOrganisation, Registration, Venue
+from .resources import AttendanceResource
 from .selectors import with_places
 from .services import cancel, duplicate_weekly
 
@@ -111,6 +114,12 @@ class EventAdmin(TabbedDjangoJqueryTranslationAdmin):
 
     def get_queryset(self, request):
         return with_places(super().get_queryset(request))
+
+    def get_inlines(self, request, obj):
+        # Who registered is personal data: partner referents see the figures only.
+        if is_staff_member(request.user):
+            return self.inlines
+        return tuple(inline for inline in self.inlines if inline is not RegistrationInline)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "audiences":
@@ -266,7 +275,11 @@ class RegistrationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
+class AttendanceAdmin(StrictImportExportMixin, admin.ModelAdmin):
+    """Attendance lists; filtered by event (?event__id__exact=…), the export is one
+    event's list."""
+
+    resource_classes = [AttendanceResource]
     list_display = ("__str__", "event", "present", "beneficiary", "recorded_at", "recorded_by")
     list_select_related = ("event", "registration__event", "beneficiary", "recorded_by")
     list_filter = ("present", "event__format")

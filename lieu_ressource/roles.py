@@ -12,8 +12,9 @@ COMMITTEE = "comité de suivi"
 
 DOMAIN_APPS = ("partners", "events", "beneficiaries", "indicators")
 
-# Permissions by role, as "app_label.codename"; STAFF gets every permission of the
-# domain apps (computed in the migration), so it is not listed here.
+# Permissions by role, as "app_label.codename", granted by migration 0001_roles; STAFF
+# gets every permission of the domain apps, so it is not listed here. Contact notes
+# came later: migration 0002 gives them to STAFF, and view/add/change to referents.
 ROLE_PERMISSIONS = {
     PARTNER_REFERENT: [
         "beneficiaries.view_beneficiary",
@@ -43,3 +44,11 @@ def sees_personal_data(user):
     if user.is_superuser or user.is_staff:
         return True
     return user.groups.filter(name__in=PERSONAL_DATA_ROLES).exists()
+
+
+def is_staff_member(user):
+    """True for the Maison de l'emploi team (group équipe) and superusers: the
+    accounts with full access to people, registrations and attendance."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or user.groups.filter(name=STAFF).exists()

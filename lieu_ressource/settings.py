@@ -273,3 +273,17 @@ CELERY_BEAT_SCHEDULE["draft-quarterly-reports"] = {
 }
 # WeasyPrint logs every layout step at INFO: keep its warnings only.
 LOGGING.setdefault("loggers", {})["weasyprint"] = {"level": "WARNING"}
+
+# Imports and exports (django-import-export), in the admin. An import is checked in
+# full first (dry run in a transaction) and written only when no row is invalid;
+# exports neutralise spreadsheet formulas. Importing needs the model's "add"
+# permission (and staff membership, see the admin), exporting its "view" permission.
+# The admin offers CSV and XLSX (openpyxl) only.
+INSTALLED_APPS += ["import_export"]
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = True

@@ -31,3 +31,17 @@ urlpatterns += i18n_patterns(
 # Indicators: the comité de suivi pages (reports to download) and the staff drill-down.
 urlpatterns += [path("staff/indicators/", include(indicator_staff_urlpatterns))]
 urlpatterns += i18n_patterns(path("", include("indicators.urls")))
+
+# Staff pages: check-in at the door, follow-up of people. No language prefix (the
+# browser's language, as in the admin); a second factor is required under /staff/.
+urlpatterns += [
+    path(
+        "staff/",
+        include(
+            [
+                path("", include("events.staff_urls")),
+                path("people/", include("beneficiaries.urls")),
+            ]
+        ),
+    ),
+]

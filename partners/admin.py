@@ -1,10 +1,50 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 
+from lieu_ressource.roles import is_staff_member
+
 from .models import Contact, Organisation
+from .resources import OrganisationResource
+
+
+class StrictImportExportMixin(ImportExportMixin):
+    """Import and export in the admin, CSV or XLSX, with a preview: the file is
+    checked in full (dry run) and can be confirmed only when no row is invalid.
+    Importing is for the centre's team; exports hold what the list shows the user."""
+
+    formats = [CSV, XLSX]
+
+    def has_import_permission(self, request):
+        return is_staff_member(request.user) and super().has_import_permission(request)
+
+    def add_data_read_fail_error_to_form(self, form, error):
+        form.add_error(
+            "import_file",
+            _(
+                "The file could not be read. Save it as CSV (UTF-8) or as an Excel "
+                "workbook (XLSX), and choose the matching format."
+            ),
+        )
+
+    def process_result(self, result, request):
+        # The confirmed import runs again: if the data changed since the preview and
+        # a row is now invalid, nothing was written and nothing is reported as done.
+        if result.has_errors() or result.has_validation_errors():
+            self.message_user(
+                request,
+                _("The import was cancelled: a row is no longer valid. Nothing was saved."),
+                messages.ERROR,
+            )
+            opts = self.model._meta
+            return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
+        return super().process_result(result, request)
 
 
 class ContactInline(admin.TabularInline):
@@ -15,7 +55,8 @@ class ContactInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TabbedDjangoJqueryTranslationAdmin):
+class OrganisationAdmin(StrictImportExportMixin, TabbedDjangoJqueryTranslationAdmin):
+    resource_classes = [OrganisationResource]
     list_display = (
         "name",
         "acronym",

@@ -13,7 +13,13 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from beneficiaries.models import Beneficiary, Outcome, Pathway, PriorityNeighbourhood
+from beneficiaries.models import (
+    Beneficiary,
+    ContactNote,
+    Outcome,
+    Pathway,
+    PriorityNeighbourhood,
+)
 from events.models import Attendance, Audience, Event, EventOrganisation, Registration, Venue
 from indicators.models import (
     Axis,
@@ -275,6 +281,16 @@ class OutcomeFactory(DjangoModelFactory):
         rsa_exit = factory.Trait(kind=Outcome.Kind.RSA_EXIT)
         placement_referral = factory.Trait(kind=Outcome.Kind.PLACEMENT_REFERRAL)
         business_creation = factory.Trait(kind=Outcome.Kind.BUSINESS_CREATION)
+
+
+class ContactNoteFactory(DjangoModelFactory):
+    class Meta:
+        model = ContactNote
+
+    beneficiary = factory.SubFactory(BeneficiaryFactory)
+    date = factory.LazyFunction(timezone.localdate)
+    channel = ContactNote.Channel.PHONE
+    text = "Point sur les candidatures en cours."
 
 
 class AttendanceFactory(DjangoModelFactory):

@@ -76,6 +76,7 @@ BUILDERS = {
     "beneficiaries.beneficiary": _beneficiary_with_everything,
     "beneficiaries.pathway": f.PathwayFactory,
     "beneficiaries.outcome": lambda: f.OutcomeFactory(job_in_france=True),
+    "beneficiaries.contactnote": f.ContactNoteFactory,
     "indicators.programme": lambda: f.StrategyFactory().axis.programme,
     "indicators.axis": lambda: f.StrategyFactory().axis,
     "indicators.strategy": f.StrategyFactory,

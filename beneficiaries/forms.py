@@ -1,0 +1,101 @@
+"""Forms of the follow-up pages and of the check-in page's "new person" step."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Organisation
+
+from .models import Beneficiary, ContactNote, Outcome, Pathway
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; it sends and shows ISO dates."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class NotInFutureMixin:
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date and date > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return date
+
+
+class ContactNoteForm(NotInFutureMixin, forms.ModelForm):
+    prefix = "note"
+
+    class Meta:
+        model = ContactNote
+        fields = ("date", "channel", "text")
+        widgets = {"date": DateInput(), "text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"].initial = timezone.localdate
+
+
+class PathwayForm(forms.ModelForm):
+    prefix = "pathway"
+
+    class Meta:
+        model = Pathway
+        fields = ("scheme", "start_date", "end_date", "status")
+        widgets = {"start_date": DateInput(), "end_date": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["start_date"].initial = timezone.localdate
+
+
+class OutcomeForm(NotInFutureMixin, forms.ModelForm):
+    prefix = "outcome"
+
+    class Meta:
+        model = Outcome
+        fields = ("kind", "date", "country", "employer", "contract", "language_training", "notes")
+        widgets = {"date": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"].initial = timezone.localdate
+        self.fields["employer"].queryset = Organisation.objects.order_by("name")
+        self.fields["employer"].help_text = _("For a job: the organisation that hires.")
+
+
+class NewBeneficiaryForm(forms.ModelForm):
+    """The minimum to start following someone met at an event."""
+
+    consent = forms.BooleanField(
+        label=_("The person agrees to be followed by the Lieu ressource"),
+        help_text=_("Tell them what is kept and why; they can ask for it to be erased."),
+    )
+    consent_scope = forms.CharField(
+        label=_("What they agreed to"),
+        max_length=200,
+        initial=_("Follow-up and contact by email or phone"),
+    )
+    follow = forms.BooleanField(label=_("I will be their referent"), required=False, initial=True)
+    create_anyway = forms.BooleanField(
+        label=_("This is a different person: create a new record anyway"), required=False
+    )
+
+    class Meta:
+        model = Beneficiary
+        fields = ("first_name", "last_name", "email", "phone", "situation")
+
+    def details(self):
+        """The new person's fields, as the check-in service takes them."""
+        data = self.cleaned_data
+        fields = ("first_name", "last_name", "email", "phone", "situation", "consent_scope")
+        return {name: data[name] for name in fields}
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Name, email or reference"), max_length=100, required=False, strip=True
+    )

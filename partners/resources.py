@@ -1,0 +1,287 @@
+"""Imports and exports of organisations (django-import-export), and the rules that
+every import and export of the portal follows (`StrictResource`, the widgets).
+
+The rules: a file whose columns are not the expected ones is refused before any row
+is read; every row is validated like a form (model validation, with a message per
+row and field); two rows of one file cannot describe the same record; and as soon
+as one row is invalid, nothing of the file is written. On export, every cell is
+text and a cell that a spreadsheet would run as a formula is neutralised.
+"""
+
+import datetime
+
+from django.core.exceptions import MultipleObjectsReturned, ObjectDoesNotExist, ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from import_export import fields, resources, widgets
+
+from .models import Organisation
+
+# A cell starting with one of these is run as a formula by spreadsheet programs
+# (CSV/formula injection); an apostrophe in front makes it plain text.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def neutralise_formula(value):
+    """The text of an exported cell, made safe to open in a spreadsheet."""
+    if value is None:
+        return ""
+    text = str(value)
+    if text.startswith(FORMULA_TRIGGERS):
+        return "'" + text
+    return text
+
+
+def restore_neutralised(value):
+    """The inverse of `neutralise_formula` on import, so that an exported file
+    imports back unchanged (a phone number stays +49…, not '+49…)."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_TRIGGERS):
+        return value[1:]
+    return value
+
+
+class HeaderError(ValueError):
+    """The file's columns are not those of the import."""
+
+
+class DateWidget(widgets.Widget):
+    """A date given as 2025-06-12, 12/06/2025 or 12.06.2025 (day first, as in France
+    and Germany), or a spreadsheet date; exported as 2025-06-12."""
+
+    INPUT_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y")
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        text = str(value).strip()
+        for input_format in self.INPUT_FORMATS:
+            try:
+                return datetime.datetime.strptime(text, input_format).date()
+            except ValueError:
+                continue
+        raise ValueError(
+            _("“%(value)s” is not a date: write it as 2025-06-12 or 12/06/2025.") % {"value": text}
+        )
+
+    def render(self, value, obj=None, **kwargs):
+        return value.isoformat() if value else ""
+
+
+class DateTimeWidget(widgets.Widget):
+    """A moment given as 2025-06-12 14:30 or 12/06/2025 14:30 (Paris time), or a
+    date alone (midnight); exported as 2025-06-12 14:30:00 in Paris time."""
+
+    INPUT_FORMATS = (
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d",
+        "%d/%m/%Y %H:%M:%S",
+        "%d/%m/%Y %H:%M",
+        "%d/%m/%Y",
+        "%d.%m.%Y %H:%M:%S",
+        "%d.%m.%Y %H:%M",
+        "%d.%m.%Y",
+    )
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, datetime.datetime):
+            moment = value
+        elif isinstance(value, datetime.date):
+            moment = datetime.datetime.combine(value, datetime.time())
+        else:
+            text = str(value).strip()
+            for input_format in self.INPUT_FORMATS:
+                try:
+                    moment = datetime.datetime.strptime(text, input_format)
+                    break
+                except ValueError:
+                    continue
+            else:
+                raise ValueError(
+                    _("“%(value)s” is not a date and time: write it as 2025-06-12 14:30.")
+                    % {"value": text}
+                )
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        return moment
+
+    def render(self, value, obj=None, **kwargs):
+        if not value:
+            return ""
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M:%S")
+
+
+class BooleanWidget(widgets.Widget):
+    """Yes or no, in the words staff type in either language; anything else is an
+    error rather than a silent "no"."""
+
+    TRUE = {"1", "true", "yes", "y", "oui", "o", "ja", "j", "x"}
+    FALSE = {"0", "false", "no", "n", "non", "nein"}
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, bool):
+            return value
+        if value is None or str(value).strip() == "":
+            return None
+        text = str(value).strip().casefold()
+        if text in self.TRUE:
+            return True
+        if text in self.FALSE:
+            return False
+        raise ValueError(_("“%(value)s” is neither yes (1) nor no (0).") % {"value": value})
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        return "1" if value else "0"
+
+
+class LookupWidget(widgets.ForeignKeyWidget):
+    """A related record named in the file by one of its fields (case-insensitive);
+    a name that matches nothing, or more than one record, is an error on the row."""
+
+    def get_lookup_kwargs(self, value, row, **kwargs):
+        return {f"{self.field}__iexact": str(value).strip()}
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row=row, **kwargs)
+        except ObjectDoesNotExist:
+            raise ValueError(
+                # The model name stands apart: no article or agreement to get wrong.
+                _("“%(value)s” matches no record (%(model)s).")
+                % {"model": self.model._meta.verbose_name, "value": value}
+            ) from None
+        except MultipleObjectsReturned:
+            raise ValueError(
+                _("“%(value)s” matches several records (%(model)s).")
+                % {"model": self.model._meta.verbose_name, "value": value}
+            ) from None
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        return getattr(value, self.field)
+
+
+class StrictResource(resources.ModelResource):
+    """A resource whose imports are all or nothing and whose exports are safe to
+    open in a spreadsheet. See the module docstring for the rules."""
+
+    # Columns that must be in the file; the others are optional.
+    required_columns = ()
+    # Groups of columns whose values cannot repeat from one row to another (rows
+    # where one of them is empty are not compared).
+    unique_in_file = ()
+
+    def import_data(self, dataset, dry_run=False, raise_errors=False, **kwargs):
+        # Whatever the caller asks, an invalid row rolls the whole file back.
+        kwargs["use_transactions"] = True
+        kwargs["rollback_on_validation_errors"] = True
+        return super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs)
+
+    def expected_columns(self):
+        return [field.column_name for field in self.get_export_fields()]
+
+    def before_import(self, dataset, **kwargs):
+        self._seen_in_file = {}
+        headers = [str(h).strip() if h is not None else "" for h in (dataset.headers or [])]
+        if dataset.headers:
+            dataset.headers = headers
+        expected = self.expected_columns()
+        unknown = [h for h in headers if h and h not in expected]
+        missing = [c for c in self.required_columns if c not in headers]
+        repeated = sorted({h for h in headers if h and headers.count(h) > 1})
+        if unknown or missing or repeated:
+            problems = []
+            if missing:
+                problems.append(_("missing columns: %s") % ", ".join(missing))
+            if unknown:
+                problems.append(_("unknown columns: %s") % ", ".join(unknown))
+            if repeated:
+                problems.append(_("repeated columns: %s") % ", ".join(repeated))
+            # No row is read: with the wrong columns, every row would fail anyway.
+            while dataset.height:
+                dataset.lpop()
+            raise HeaderError(
+                _(
+                    "The file does not have the expected columns (%(problems)s). "
+                    "Expected: %(expected)s."
+                )
+                % {"problems": "; ".join(problems), "expected": ", ".join(expected)}
+            )
+
+    def before_import_row(self, row, **kwargs):
+        for column, value in row.items():
+            row[column] = restore_neutralised(value)
+        seen = getattr(self, "_seen_in_file", None)
+        if seen is None:
+            seen = self._seen_in_file = {}
+        for columns in self.unique_in_file:
+            values = [row.get(column) for column in columns]
+            if any(value is None or str(value).strip() == "" for value in values):
+                continue
+            key = (columns, tuple(str(value).strip().casefold() for value in values))
+            first = seen.setdefault(key, kwargs.get("row_number"))
+            if first != kwargs.get("row_number"):
+                field = next(f for f in self.fields.values() if f.column_name == columns[-1])
+                raise ValidationError(
+                    {
+                        field.attribute or columns[-1]: _(
+                            "Line %(first)s already has this %(columns)s: each record "
+                            "appears once in a file."
+                        )
+                        % {"first": first, "columns": " + ".join(columns)}
+                    }
+                )
+
+    def export_field(self, field, instance, **kwargs):
+        # Every cell is text, so that a spreadsheet neither reformats nor runs it.
+        kwargs.pop("force_native_type", None)
+        return neutralise_formula(super().export_field(field, instance, **kwargs))
+
+
+class OrganisationResource(StrictResource):
+    """Partner organisations, identified by their name (an import updates the
+    organisation of the same name, or adds it)."""
+
+    name = fields.Field(attribute="name", column_name="name")
+    is_public = fields.Field(
+        attribute="is_public", column_name="is_public", widget=BooleanWidget(), default=False
+    )
+    active_since = fields.Field(
+        attribute="active_since", column_name="active_since", widget=DateWidget()
+    )
+    active_until = fields.Field(
+        attribute="active_until", column_name="active_until", widget=DateWidget()
+    )
+
+    required_columns = ("name", "country", "kind", "role")
+    unique_in_file = (("name",),)
+
+    class Meta:
+        model = Organisation
+        fields = (
+            "name",
+            "acronym",
+            "country",
+            "kind",
+            "role",
+            "city",
+            "website",
+            "description_fr",
+            "description_de",
+            "is_public",
+            "active_since",
+            "active_until",
+        )
+        import_id_fields = ("name",)
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True

@@ -1,0 +1,55 @@
+"""The check-in page in a real browser at phone width: mark someone present, add a
+walk-in. Buttons are found by what they do (their form and value), not by their
+words, so that the test holds in French and German."""
+
+import pytest
+from django.conf import settings
+
+from events.models import Attendance
+from tests.accounts import staff_member
+from tests.e2e.conftest import PHONE
+from tests.factories import EventFactory, RegistrationFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def log_in(page, client, live_server, user):
+    """Give the browser the session of `user` (who has a second factor)."""
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+    )
+
+
+def test_door_check_in_on_a_phone(live_server, client, open_page, screenshot):
+    event = EventFactory(published=True, title_fr="Job dating franco-allemand")
+    lea = RegistrationFactory(event=event, first_name="Léa", last_name="Martin")
+    RegistrationFactory(event=event, first_name="Paul", last_name="Durand")
+    RegistrationFactory(event=event, waitlisted=True, first_name="Jonas", last_name="Keller")
+    page = open_page(locale="fr-FR", viewport=PHONE)
+    log_in(page, client, live_server, staff_member())
+
+    page.goto(f"{live_server.url}/staff/check-in/{event.pk}/")
+    assert page.locator("h1").inner_text() == "Job dating franco-allemand"
+    assert page.locator("html").get_attribute("lang") == "fr"
+    # One column on a phone: nothing wider than the screen.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+    row = page.locator(f"#registration-{lea.pk}")
+    present = row.locator("button[name=present][value='1']")
+    assert present.get_attribute("aria-pressed") == "false"
+    present.click()
+    page.wait_for_load_state()
+    row = page.locator(f"#registration-{lea.pk}")
+    assert row.locator("button[name=present][value='1']").get_attribute("aria-pressed") == "true"
+    assert Attendance.objects.get(registration=lea).present
+
+    page.fill("input[name=name]", "Anna Weiß")
+    page.locator("form[action$='/walk-ins/'] button[type=submit]").click()
+    page.wait_for_load_state()
+    walk_in = Attendance.objects.get(event=event, registration__isnull=True)
+    assert walk_in.walk_in_name == "Anna Weiß"
+    assert page.locator(f"#attendance-{walk_in.pk}").inner_text().startswith("Anna Weiß")
+    assert page.locator("#counts strong").inner_text() == "2"
+    screenshot(page, "check-in-phone")
