@@ -234,8 +234,8 @@ class StrictResource(resources.ModelResource):
                 raise ValidationError(
                     {
                         field.attribute or columns[-1]: _(
-                            "Line %(first)s already has this %(columns)s: each record "
-                            "appears once in a file."
+                            "Line %(first)s has the same values in %(columns)s: each "
+                            "record appears once in a file."
                         )
                         % {"first": first, "columns": " + ".join(columns)}
                     }

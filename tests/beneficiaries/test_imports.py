@@ -142,7 +142,12 @@ def test_a_bad_date_is_reported_on_its_row_and_field(staff_client):
     )
     assert_rejected(response)
     assert row_errors(response) == {
-        2: {"entry_date": ["“31/02/2025” is not a date: write it as 2025-06-12 or 12/06/2025."]}
+        2: {
+            "entry_date": [
+                "« 31/02/2025 » n'est pas une date : écrivez-la sous la forme 2025-06-12 ou "
+                "12/06/2025."
+            ]
+        }
     }
     assert Beneficiary.objects.count() == before
 
@@ -155,7 +160,7 @@ def test_an_unknown_referring_organisation_is_reported(staff_client):
     assert_rejected(response)
     errors = row_errors(response)
     assert list(errors[1]) == ["referring_organisation"]
-    assert "“Nowhere Ltd”" in errors[1]["referring_organisation"][0]
+    assert "« Nowhere Ltd »" in errors[1]["referring_organisation"][0]
     assert Beneficiary.objects.count() == before
 
 
@@ -270,7 +275,7 @@ def test_a_yes_no_column_refuses_anything_else(staff_client):
     assert_rejected(response)
     errors = row_errors(response)[1]
     assert list(errors) == ["is_public"]
-    assert "“maybe”" in errors["is_public"][0]
+    assert "« maybe »" in errors["is_public"][0]
 
 
 ATTENDANCE_HEADER = "id,event,registration_email,beneficiary_reference,walk_in_name,present"
