@@ -48,6 +48,13 @@ def with_places(events):
     )
 
 
+# Hosts first, then co-organisers, then participating companies (not their codes' order).
+ROLE_ORDER = Case(
+    *(When(role=role, then=Value(rank)) for rank, role in enumerate(EventOrganisation.Role.values)),
+    output_field=IntegerField(),
+)
+
+
 def _public_events(statuses=(Event.Status.PUBLISHED,)):
     return with_places(
         Event.objects.filter(status__in=statuses)
@@ -57,7 +64,7 @@ def _public_events(statuses=(Event.Status.PUBLISHED,)):
             Prefetch(
                 "participations",
                 queryset=EventOrganisation.objects.select_related("organisation").order_by(
-                    "role", "organisation__name"
+                    ROLE_ORDER, "organisation__name"
                 ),
             ),
         )

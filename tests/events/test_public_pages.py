@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from events.models import Event, Venue
+from events.models import Event, EventOrganisation, Venue
 from tests.factories import (
     AudienceFactory,
     EventFactory,
@@ -275,6 +275,23 @@ def test_event_organisers_are_listed(client):
     event = EventFactory(published=True)
     EventOrganisationFactory(event=event, organisation=OrganisationFactory(name="SINGA"))
     assert "SINGA" in client.get(event_url_in("fr", event)).content.decode()
+
+
+def test_the_host_is_listed_before_co_organisers_and_companies(client):
+    event = EventFactory(published=True)
+    for name, role in [
+        ("Adler Logistik", EventOrganisation.Role.PARTICIPANT),
+        ("Arbeitsagentur Testhausen", EventOrganisation.Role.CO_ORGANISER),
+        ("Maison test", EventOrganisation.Role.HOST),
+    ]:
+        EventOrganisationFactory(
+            event=event, organisation=OrganisationFactory(name=name), role=role
+        )
+    html = client.get(event_url_in("fr", event)).content.decode()
+    positions = [
+        html.index(name) for name in ("Maison test", "Arbeitsagentur Testhausen", "Adler Logistik")
+    ]
+    assert positions == sorted(positions)
 
 
 def test_sitemap_lists_pages_and_events_in_both_languages(client, event):
