@@ -4,15 +4,24 @@ With no CACHES setting Django uses a per-process local-memory cache, which is en
 to slow a robot down; a shared cache (Redis) makes the limit exact across processes.
 """
 
+from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 # (hits, seconds) per scope; settings.RATE_LIMITS may override them.
 DEFAULT_LIMITS = {"registration": (10, 600)}
 
 
 def client_ip(request):
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client's address as the login throttle sees it: REMOTE_ADDR, or the
+    forwarded address when TRUSTED_PROXY_COUNT says how many proxies stand in front."""
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except (PermissionDenied, ImproperlyConfigured):
+        # No address, or fewer forwarded addresses than proxies: a forged or
+        # misrouted request, counted together with the other unknown ones.
+        return "unknown"
 
 
 def exceeded(request, scope):

@@ -145,6 +145,10 @@ ACCOUNT_ADAPTER = "lieu_ressource.accounts.ClosedSignupAdapter"
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGIN_BY_CODE_ENABLED = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
+# Behind N reverse proxies, the client is the N-th address from the right of
+# X-Forwarded-For; with 0 the header is ignored (a client could forge it). Login
+# throttling and the registration limit both read the client this way.
+ALLAUTH_TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Lieu ressource"
 # Accounts that see personal data need a second factor to reach these paths. Off by

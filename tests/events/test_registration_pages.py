@@ -228,6 +228,38 @@ def test_the_rate_limit_counts_per_address(client):
     assert first.status_code == other.status_code == 302
 
 
+@override_settings(RATE_LIMITS={"registration": (1, 600)})
+def test_a_forged_forwarded_address_does_not_escape_the_limit(client):
+    event = EventFactory(published=True, capacity=None)
+    first = client.post(event_url(event, "fr"), form_data(), HTTP_X_FORWARDED_FOR="10.0.0.1")
+    second = client.post(
+        event_url(event, "fr"), form_data(email="b@example.org"), HTTP_X_FORWARDED_FOR="10.0.0.2"
+    )
+    assert (first.status_code, second.status_code) == (302, 429)
+
+
+@override_settings(RATE_LIMITS={"registration": (1, 600)}, ALLAUTH_TRUSTED_PROXY_COUNT=1)
+def test_behind_a_proxy_the_limit_counts_per_forwarded_address(client):
+    event = EventFactory(published=True, capacity=None)
+    proxy = {"REMOTE_ADDR": "172.18.0.2"}
+    first = client.post(
+        event_url(event, "fr"), form_data(), HTTP_X_FORWARDED_FOR="10.0.0.1", **proxy
+    )
+    other = client.post(
+        event_url(event, "fr"),
+        form_data(email="b@example.org"),
+        HTTP_X_FORWARDED_FOR="203.0.113.9, 10.0.0.2",
+        **proxy,
+    )
+    again = client.post(
+        event_url(event, "fr"),
+        form_data(email="c@example.org"),
+        HTTP_X_FORWARDED_FOR="10.0.0.1",
+        **proxy,
+    )
+    assert (first.status_code, other.status_code, again.status_code) == (302, 302, 429)
+
+
 def test_confirmation_page_needs_a_valid_token(client):
     registration = RegistrationFactory()
     forged = tokens.done_token(registration)[:-2] + "xx"
