@@ -143,7 +143,7 @@ class IndicatorAdmin(TabbedDjangoJqueryTranslationAdmin):
     fieldsets = (
         (None, {"fields": ("programme", "axis", "strategy", "code", "name", "position")}),
         (_("Figures"), {"fields": ("unit", "baseline", "target")}),
-        (_("Source"), {"fields": ("kind", "metric")}),
+        (_("Source"), {"fields": ("kind", "metric", "counts_people")}),
     )
     inlines = (IndicatorValueInline,)
 

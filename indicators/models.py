@@ -137,6 +137,15 @@ class Indicator(models.Model):
         blank=True,
         help_text=_("Name of the metric that computes a computed indicator."),
     )
+    counts_people = models.BooleanField(
+        _("counts people"),
+        default=False,
+        help_text=_(
+            "For an indicator entered by staff: its values count people, so that reports "
+            "show values from 1 to 4 as “< 5”. Computed indicators take this from their "
+            "metric."
+        ),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:

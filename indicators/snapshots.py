@@ -103,7 +103,7 @@ def _indicators(programme, quarter, trend_quarters):
         cumulative = row.cumulative if row else None
         if row and cumulative is None and indicator.kind == Indicator.Kind.MANUAL:
             cumulative = sums.get(indicator.pk)
-        describes_people = False
+        describes_people = indicator.counts_people
         if indicator.kind == Indicator.Kind.COMPUTED and indicator.metric in metrics.REGISTRY:
             describes_people = metrics.get_metric(indicator.metric).describes_people
         groups[-1]["indicators"].append(

@@ -184,3 +184,8 @@ def test_audiences_are_named_in_both_languages():
     }
     for audience in audiences:
         assert audience.name_fr and audience.name_de, audience.code
+
+
+def test_manual_indicators_that_count_people_are_marked_for_small_count_suppression():
+    marked = Indicator.objects.filter(kind=Indicator.Kind.MANUAL, counts_people=True)
+    assert sorted(marked.values_list("code", flat=True)) == ["C1.5", "RCR 85"]

@@ -34,7 +34,7 @@ CONVENTION = {
     "C1.2": ("2", "3"),  # companies A and B; C in June
     "C1.3": ("< 5", "< 5"),  # rsa_a and rsa_c
     "C1.4": ("2", "2"),
-    "C1.5": ("3", "3"),
+    "C1.5": ("< 5", "< 5"),  # three hires, entered by hand: a count of people
     "C1.6": ("41", "41"),
     "C2.1": ("12", "12"),
     "C2.2": ("2", "2"),  # e1 and e8
