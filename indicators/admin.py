@@ -301,15 +301,34 @@ class CompileReportForm(forms.Form):
             raise forms.ValidationError(str(exc)) from exc
 
 
-def _report_messages(request, done, errors):
-    for report in done:
-        messages.success(
-            request,
-            gettext("%(report)s is queued: it appears here as done or failed.")
-            % {"report": report},
-        )
-    for error in errors:
-        messages.error(request, error)
+def _tell_queued(request, report):
+    messages.success(
+        request,
+        gettext("%(report)s is queued: it appears here as done or failed.") % {"report": report},
+    )
+
+
+def _request_reports(request, wanted):
+    """Queue a report for each (programme, quarter, language) in `wanted` and tell
+    the user which were queued and which could not be; return the queued ones."""
+    queued = []
+    for programme, quarter, language in wanted:
+        try:
+            report, was_queued = services.request_report(
+                programme, quarter, language, requested_by=request.user
+            )
+        except services.ReportError as exc:
+            messages.error(request, str(exc))
+            continue
+        if was_queued:
+            queued.append(report)
+            _tell_queued(request, report)
+        else:
+            messages.error(
+                request,
+                gettext("%(report)s is being generated or already published.") % {"report": report},
+            )
+    return queued
 
 
 admin.site.unregister(QuarterlyReport)
@@ -350,24 +369,11 @@ class ReportAdmin(QuarterlyReportAdmin):
         form = CompileReportForm(request.POST or None, initial=initial)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
-            queued, errors = [], []
-            for language in data["languages"]:
-                try:
-                    report, was_queued = services.request_report(
-                        data["programme"], data["quarter"], language, requested_by=request.user
-                    )
-                except services.ReportError as exc:
-                    errors.append(str(exc))
-                    continue
-                if was_queued:
-                    queued.append(report)
-                else:
-                    errors.append(
-                        gettext("%(report)s is being generated or already published.")
-                        % {"report": report}
-                    )
-            _report_messages(request, queued, errors)
-            if queued or not errors:
+            wanted = [
+                (data["programme"], data["quarter"], language) for language in data["languages"]
+            ]
+            queued = _request_reports(request, wanted)
+            if queued:
                 url = reverse("admin:indicators_quarterlyreport_changelist")
                 return redirect(f"{url}?programme__id__exact={data['programme'].pk}")
         context = {
@@ -390,26 +396,11 @@ class ReportAdmin(QuarterlyReportAdmin):
 
     @admin.action(description=_("Generate the selected reports again"))
     def generate_again(self, request, queryset):
-        queued, errors = [], []
-        for report in queryset.select_related("programme"):
-            try:
-                again, was_queued = services.request_report(
-                    report.programme,
-                    Quarter(report.year, report.quarter),
-                    report.language,
-                    requested_by=request.user,
-                )
-            except services.ReportError as exc:
-                errors.append(str(exc))
-                continue
-            if was_queued:
-                queued.append(again)
-            else:
-                errors.append(
-                    gettext("%(report)s is being generated or already published.")
-                    % {"report": again}
-                )
-        _report_messages(request, queued, errors)
+        wanted = [
+            (report.programme, Quarter(report.year, report.quarter), report.language)
+            for report in queryset.select_related("programme")
+        ]
+        _request_reports(request, wanted)
 
     @admin.action(
         description=_("Publish the selected reports (and email the comité de suivi)"),
@@ -439,15 +430,16 @@ class ReportAdmin(QuarterlyReportAdmin):
         for report in queryset.select_related("programme"):
             key = (report.programme, Quarter(report.year, report.quarter))
             quarters.setdefault(key, set()).add(report.language)
-        created, errors = [], []
         for (programme, quarter), languages in quarters.items():
             try:
-                created += services.issue_new_version(
+                created = services.issue_new_version(
                     programme, quarter, languages=sorted(languages), requested_by=request.user
                 )
             except services.ReportError as exc:
-                errors.append(str(exc))
-        _report_messages(request, created, errors)
+                messages.error(request, str(exc))
+                continue
+            for report in created:
+                _tell_queued(request, report)
 
 
 admin.site.unregister(Programme)
