@@ -386,3 +386,11 @@ def test_a_contact_note_added_on_the_persons_admin_page_is_signed(client):
 def test_history_of_a_malformed_address_is_not_found(referent_client):
     history = reverse("admin:beneficiaries_beneficiary_history", args=["not-a-number"])
     assert referent_client.get(history).status_code == 404
+
+
+@pytest.mark.parametrize(("role", "sees_check_in"), [("staff", True), ("referent", False)])
+def test_the_admin_links_each_role_to_its_staff_pages(client, mine, role, sees_check_in):
+    client.force_login(staff_member() if role == "staff" else partner_referent(mine))
+    page = client.get(reverse("admin:index")).text
+    assert (f'href="{reverse("staff_events:events")}"' in page) == sees_check_in
+    assert f'href="{reverse("beneficiaries:caseload")}"' in page
