@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connections
 
 from tests.conftest import skip_unless
@@ -71,3 +72,12 @@ def screenshot():
         page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
 
     return screenshot
+
+
+def log_in(page, client, live_server, user):
+    """Give the browser the session of `user` (who has a second factor)."""
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+    )

@@ -1,25 +1,17 @@
 """The check-in page in a real browser at phone width: mark someone present, add a
-walk-in. Buttons are found by what they do (their form and value), not by their
-words, so that the test holds in French and German."""
+walk-in, with no serious accessibility violation. Buttons are found by what they do
+(their form and value), not by their words, so that the test holds in French and
+German."""
 
 import pytest
-from django.conf import settings
 
 from events.models import Attendance
 from tests.accounts import staff_member
-from tests.e2e.conftest import PHONE
+from tests.e2e.accessibility import assert_no_serious_violation
+from tests.e2e.conftest import PHONE, log_in
 from tests.factories import EventFactory, RegistrationFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def log_in(page, client, live_server, user):
-    """Give the browser the session of `user` (who has a second factor)."""
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-    )
 
 
 def test_door_check_in_on_a_phone(live_server, client, open_page, screenshot):
@@ -52,4 +44,5 @@ def test_door_check_in_on_a_phone(live_server, client, open_page, screenshot):
     assert walk_in.walk_in_name == "Anna Weiß"
     assert page.locator(f"#attendance-{walk_in.pk}").inner_text().startswith("Anna Weiß")
     assert page.locator("#counts strong").inner_text() == "2"
+    assert_no_serious_violation(page)
     screenshot(page, "check-in-phone")

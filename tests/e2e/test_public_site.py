@@ -9,7 +9,6 @@ French and German texts change as the catalogues are translated."""
 import datetime
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -17,12 +16,12 @@ from django.utils import timezone, translation
 from events import links, tokens
 from events.models import Audience, EventOrganisation, Registration, Venue
 from partners.models import Country, Organisation
+from tests.e2e.accessibility import assert_no_serious_violation
 from tests.e2e.conftest import DESKTOP, PHONE
 from tests.factories import EventFactory, EventOrganisationFactory, RegistrationFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-BLOCKING_IMPACTS = {"serious", "critical"}
 VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 # WCAG 1.4.10 (reflow): usable at 320 CSS pixels without scrolling sideways.
 NARROWEST = {"width": 320, "height": 640}
@@ -106,27 +105,6 @@ def done_path_in(language, registration):
 
 def cancel_path_in(language, registration):
     return path_in(language, "events:cancel", token=tokens.cancel_token(registration))
-
-
-def assert_no_serious_violation(page):
-    """Run axe-core on the page; fail with each serious or critical violation and the
-    elements concerned."""
-    violations = Axe().run(page).response["violations"]
-    blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
-    assert not blocking, describe_violations(page.url, blocking)
-
-
-def describe_violations(url, violations):
-    lines = [f"axe-core found {len(violations)} serious or critical violation(s) on {url}:"]
-    for violation in violations:
-        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
-        lines.append(f"  {violation['helpUrl']}")
-        for node in violation["nodes"]:
-            lines.append(f"    at {', '.join(map(str, node['target']))}: {node['html'][:200]}")
-            summary = node.get("failureSummary", "").replace("\n", " ")
-            if summary:
-                lines.append(f"      {summary[:300]}")
-    return "\n".join(lines)
 
 
 def assert_fits_the_screen(page):
