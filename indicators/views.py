@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from beneficiaries.models import Beneficiary
 from events.models import Attendance, Event
+from lieu_ressource.roles import is_staff_member
 from partners.models import Organisation
 
 from . import metrics, reports, selectors, values
@@ -104,6 +105,9 @@ RECORD_PERMISSIONS = {
     Event: "events.view_event",
     Organisation: "partners.view_organisation",
 }
+# Metrics count people across every organisation: only the team (not a partner
+# referent, who may see their own people only) reads the people behind a figure.
+PEOPLE_RECORDS = (Beneficiary, Attendance)
 
 
 def _describe(record):
@@ -163,6 +167,8 @@ def indicator_records(request, pk, quarter):
     records = result.records()
     permission = RECORD_PERMISSIONS.get(records.model)
     if permission and not user.has_perm(permission):
+        raise PermissionDenied
+    if issubclass(records.model, PEOPLE_RECORDS) and not is_staff_member(user):
         raise PermissionDenied
     page = Paginator(records, 100).get_page(request.GET.get("page"))
     context = {

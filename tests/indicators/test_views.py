@@ -1,13 +1,14 @@
 """Who may see the comité de suivi pages, download reports and drill down."""
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import translation
 
 from indicators import services
 from indicators.models import Indicator, QuarterlyReport
 from lieu_ressource.roles import COMMITTEE, STAFF
+from tests.accounts import partner_referent
 from tests.factories import IndicatorFactory, ProgrammeFactory, QuarterlyReportFactory, UserFactory
 
 PDF = b"%PDF-1.7 a report"
@@ -204,6 +205,15 @@ def test_staff_sees_the_cumulative_records(client, settings, staff, world):
 def test_drill_down_is_refused_to_committee_members(client, settings, member, computed):
     settings.REQUIRE_STAFF_MFA = False
     client.force_login(member)
+    assert client.get(records_url(computed)).status_code == 403
+
+
+def test_drill_down_to_people_is_refused_to_partner_referents(client, computed, world):
+    # Even with the right to read indicators, a referent may not list every
+    # organisation's people behind a figure.
+    referent = partner_referent()
+    referent.user_permissions.add(Permission.objects.get(codename="view_indicator"))
+    client.force_login(referent)
     assert client.get(records_url(computed)).status_code == 403
 
 
