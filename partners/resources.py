@@ -1,15 +1,17 @@
 """Imports and exports of organisations (django-import-export), and the rules that
 every import and export of the portal follows (`StrictResource`, the widgets).
 
-The rules: a file whose columns are not the expected ones is refused before any row
-is read; every row is validated like a form (model validation, with a message per
-row and field); two rows of one file cannot describe the same record; and as soon
-as one row is invalid, nothing of the file is written. On export, every cell is
+The rules: a file whose columns are not the expected ones, or with more rows than
+IMPORT_MAX_ROWS, is refused before any row is read; every row is validated like a
+form (model validation, with a message per row and field); two rows of one file
+cannot describe the same record; and as soon as one row is invalid, nothing of the
+file is written. On export, every cell is
 text and a cell that a spreadsheet would run as a formula is neutralised.
 """
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import MultipleObjectsReturned, ObjectDoesNotExist, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -215,6 +217,19 @@ class StrictResource(resources.ModelResource):
                     "Expected: %(expected)s."
                 )
                 % {"problems": "; ".join(problems), "expected": ", ".join(expected)}
+            )
+        # Rows are checked one by one (about 9 queries each): a large file would run
+        # past the web server's timeout, twice (preview, then confirmation).
+        if dataset.height > settings.IMPORT_MAX_ROWS:
+            rows = dataset.height
+            while dataset.height:
+                dataset.lpop()
+            raise HeaderError(
+                _(
+                    "The file has %(rows)s rows; at most %(limit)s are imported at once. "
+                    "Split it into smaller files."
+                )
+                % {"rows": rows, "limit": settings.IMPORT_MAX_ROWS}
             )
 
     def before_import_row(self, row, **kwargs):

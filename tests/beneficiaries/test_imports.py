@@ -130,6 +130,19 @@ def test_a_file_with_the_wrong_columns_is_refused_before_any_row(staff_client):
     assert Beneficiary.objects.count() == before
 
 
+def test_a_file_with_too_many_rows_is_refused_before_any_row(staff_client, settings):
+    settings.IMPORT_MAX_ROWS = 2
+    lines = [f"LR-50000{n},Léa,Müller,,rsa,2025-03-01," for n in range(3)]
+    response = upload(staff_client, _csv(HEADER, *lines))
+    assert_rejected(response)
+    [error] = response.context["result"].base_errors
+    assert str(error.error) == (
+        "Le fichier a 3 lignes ; au plus 2 sont importées à la fois. "
+        "Découpez-le en fichiers plus petits."
+    )
+    assert not Beneficiary.objects.filter(reference__startswith="LR-5000").exists()
+
+
 def test_a_bad_date_is_reported_on_its_row_and_field(staff_client):
     before = Beneficiary.objects.count()
     response = upload(
