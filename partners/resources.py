@@ -218,8 +218,9 @@ class StrictResource(resources.ModelResource):
                 )
                 % {"problems": "; ".join(problems), "expected": ", ".join(expected)}
             )
-        # Rows are checked one by one (about 9 queries each): a large file would run
-        # past the web server's timeout, twice (preview, then confirmation).
+        # Rows are checked one by one (14 queries, about 4 ms each on PostgreSQL): a
+        # large file would run past the web server's timeout, in the preview and again
+        # on confirmation.
         if dataset.height > settings.IMPORT_MAX_ROWS:
             rows = dataset.height
             while dataset.height:
