@@ -1,5 +1,6 @@
-"""axe-core in the browser: a page passes when it has no serious or critical
-violation (moderate and minor ones are reported by axe but do not fail a test)."""
+"""Accessibility checks in the browser: axe-core finds no serious or critical
+violation (moderate and minor ones are reported by axe but do not fail a test), and
+the page reflows to the screen's width."""
 
 from axe_playwright_python.sync_playwright import Axe
 
@@ -25,3 +26,10 @@ def describe_violations(url, violations):
             if summary:
                 lines.append(f"      {summary[:300]}")
     return "\n".join(lines)
+
+
+def assert_fits_the_screen(page):
+    """Nothing wider than the viewport: no sideways scrolling on a phone."""
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    width = page.viewport_size["width"]
+    assert overflow <= 0, f"{page.url} is {overflow}px wider than a {width}px screen"

@@ -14,6 +14,8 @@ SERIALIZED = "_test_serialized_contents"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
+# The browser language that makes the site answer in each of its languages.
+BROWSER_LOCALES = {"fr": "fr-FR", "de": "de-DE"}
 # Without these flags Chromium tries to reach Google's hosts, which our network refuses.
 CHROMIUM_ARGS = [
     "--no-sandbox",

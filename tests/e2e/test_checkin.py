@@ -7,7 +7,7 @@ import pytest
 
 from events.models import Attendance
 from tests.accounts import staff_member
-from tests.e2e.accessibility import assert_no_serious_violation
+from tests.e2e.accessibility import assert_fits_the_screen, assert_no_serious_violation
 from tests.e2e.conftest import PHONE, log_in
 from tests.factories import EventFactory, RegistrationFactory
 
@@ -26,7 +26,7 @@ def test_door_check_in_on_a_phone(live_server, client, open_page, screenshot):
     assert page.locator("h1").inner_text() == "Job dating franco-allemand"
     assert page.locator("html").get_attribute("lang") == "fr"
     # One column on a phone: nothing wider than the screen.
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert_fits_the_screen(page)
 
     row = page.locator(f"#registration-{lea.pk}")
     present = row.locator("button[name=present][value='1']")

@@ -16,8 +16,8 @@ from django.utils import timezone, translation
 from events import links, tokens
 from events.models import Audience, EventOrganisation, Registration, Venue
 from partners.models import Country, Organisation
-from tests.e2e.accessibility import assert_no_serious_violation
-from tests.e2e.conftest import DESKTOP, PHONE
+from tests.e2e.accessibility import assert_fits_the_screen, assert_no_serious_violation
+from tests.e2e.conftest import BROWSER_LOCALES, DESKTOP, PHONE
 from tests.factories import EventFactory, EventOrganisationFactory, RegistrationFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -25,7 +25,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 # WCAG 1.4.10 (reflow): usable at 320 CSS pixels without scrolling sideways.
 NARROWEST = {"width": 320, "height": 640}
-BROWSER_LOCALES = {"fr": "fr-FR", "de": "de-DE"}
 
 
 def in_days(days, hour):
@@ -105,13 +104,6 @@ def done_path_in(language, registration):
 
 def cancel_path_in(language, registration):
     return path_in(language, "events:cancel", token=tokens.cancel_token(registration))
-
-
-def assert_fits_the_screen(page):
-    """Nothing wider than the viewport: no sideways scrolling on a phone."""
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    width = page.viewport_size["width"]
-    assert overflow <= 0, f"{page.url} is {overflow}px wider than a {width}px screen"
 
 
 def assert_on_done_page(page, live_server, language, registration):

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from beneficiaries.models import ContactNote
 from tests.accounts import staff_member
-from tests.e2e.accessibility import assert_no_serious_violation
-from tests.e2e.conftest import PHONE, log_in
+from tests.e2e.accessibility import assert_fits_the_screen, assert_no_serious_violation
+from tests.e2e.conftest import BROWSER_LOCALES, PHONE, log_in
 from tests.factories import (
     AttendanceFactory,
     BeneficiaryFactory,
@@ -22,8 +22,6 @@ from tests.factories import (
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-BROWSER_LOCALES = {"fr": "fr-FR", "de": "de-DE"}
 
 
 @pytest.fixture
@@ -77,6 +75,5 @@ def test_staff_page_has_no_serious_accessibility_violation(
     assert response.status == 200
     assert page.locator("html").get_attribute("lang") == language
     assert_no_serious_violation(page)
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, f"{page.url} is {overflow}px wider than the phone's screen"
+    assert_fits_the_screen(page)
     screenshot(page, f"staff-{name}-{language}-phone")
