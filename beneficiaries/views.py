@@ -29,17 +29,17 @@ from .selectors import caseload, dropout_risks, visible_beneficiaries
 
 VIEW_PEOPLE = "beneficiaries.view_beneficiary"
 
-# The forms of a person's page: (key in the template, form, permission to add).
+# The forms of a person's page: key in the template -> (form, permission to add, what
+# to say once added). One whole sentence each: French agrees the participle with the
+# record's gender.
 RECORD_FORMS = {
-    "note": (ContactNoteForm, "beneficiaries.add_contactnote"),
-    "pathway": (PathwayForm, "beneficiaries.add_pathway"),
-    "outcome": (OutcomeForm, "beneficiaries.add_outcome"),
-}
-# One whole sentence each: French agrees the participle with the record's gender.
-ADDED_MESSAGES = {
-    "note": gettext_lazy("Contact note added."),
-    "pathway": gettext_lazy("Pathway added."),
-    "outcome": gettext_lazy("Outcome added."),
+    "note": (
+        ContactNoteForm,
+        "beneficiaries.add_contactnote",
+        gettext_lazy("Contact note added."),
+    ),
+    "pathway": (PathwayForm, "beneficiaries.add_pathway", gettext_lazy("Pathway added.")),
+    "outcome": (OutcomeForm, "beneficiaries.add_outcome", gettext_lazy("Outcome added.")),
 }
 
 
@@ -100,7 +100,7 @@ def _render_person(request, person, bound=None):
     user = request.user
     forms = {}
     if person.anonymised_at is None:
-        for key, (form_class, permission) in RECORD_FORMS.items():
+        for key, (form_class, permission, _added) in RECORD_FORMS.items():
             if user.has_perm(permission):
                 forms[key] = bound if bound is not None and bound.prefix == key else form_class()
     attendances = (
@@ -137,7 +137,7 @@ def add_record(request, pk, kind):
     """Add a contact note, a pathway or an outcome from the person's page."""
     if kind not in RECORD_FORMS:
         raise PermissionDenied
-    form_class, permission = RECORD_FORMS[kind]
+    form_class, permission, added = RECORD_FORMS[kind]
     person = _person_or_404(request, pk)
     if not request.user.has_perm(permission):
         raise PermissionDenied
@@ -152,5 +152,5 @@ def add_record(request, pk, kind):
     if isinstance(record, ContactNote):
         record.author = request.user
     record.save()
-    messages.success(request, ADDED_MESSAGES[kind])
+    messages.success(request, added)
     return redirect(reverse("beneficiaries:person", args=[person.pk]) + f"#{kind}s")
