@@ -138,24 +138,29 @@ def test_a_partner_referent_adds_a_pathway_and_an_outcome_for_their_person(
     referent_client, mission_locale
 ):
     person = BeneficiaryFactory(referring_organisation=mission_locale)
-    referent_client.post(
+    pathway = referent_client.post(
         add_url(person, "pathway"),
         {
             "pathway-scheme": "tremplin",
             "pathway-start_date": "2025-01-06",
             "pathway-status": "open",
         },
+        follow=True,
     )
-    referent_client.post(
+    outcome = referent_client.post(
         add_url(person, "outcome"),
         {
             "outcome-kind": "training",
             "outcome-date": "2025-03-01",
             "outcome-language_training": "on",
         },
+        follow=True,
     )
     assert person.pathways.get().start_date == datetime.date(2025, 1, 6)
     assert person.outcomes.get().language_training
+    # Each record is confirmed in a whole sentence, with the French agreement.
+    assert [str(m) for m in pathway.context["messages"]] == ["Parcours ajouté."]
+    assert [str(m) for m in outcome.context["messages"]] == ["Sortie ajoutée."]
 
 
 def test_partner_referent_records_contact_notes_for_their_people_only(
