@@ -21,21 +21,17 @@ from django.utils.translation import gettext_lazy as _
 
 from beneficiaries.models import Beneficiary
 from beneficiaries.selectors import visible_beneficiaries
+from lieu_ressource.errors import Refused
 
 from .models import Attendance, Event, Registration
 
 REFERENCE_PREFIX = "LR-"
 
 
-class CheckInError(Exception):
+class CheckInError(Refused):
     """A check-in operation the rules refuse; `message` is shown to staff."""
 
     message = _("This cannot be recorded.")
-
-    def __init__(self, message=None):
-        if message is not None:
-            self.message = message
-        super().__init__(self.message)
 
 
 class AlreadyOnTheList(CheckInError):

@@ -13,20 +13,17 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lieu_ressource.errors import Refused
+
 from .models import Event, EventOrganisation, Registration
 
 logger = logging.getLogger(__name__)
 
 
-class RegistrationError(Exception):
+class RegistrationError(Refused):
     """A sign-up or a cancellation the rules refuse; `message` is shown to the person."""
 
     message = _("This registration is not possible.")
-
-    def __init__(self, message=None):
-        if message is not None:
-            self.message = message
-        super().__init__(self.message)
 
 
 class EventNotOpen(RegistrationError):
