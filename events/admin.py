@@ -226,15 +226,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     show_full_result_count = False
     actions = ("cancel_registrations",)
     fields = (
-        "event",
-        "first_name",
-        "last_name",
-        "email",
-        "phone",
-        "language",
-        "consent_at",
-        "status",
-        "beneficiary",
+        *RegistrationAdminForm.Meta.fields,
         "public_id",
         "created_at",
         "cancelled_at",

@@ -253,20 +253,8 @@ class QuarterlyReportAdmin(admin.ModelAdmin):
         "generated_at",
         "published_at",
     )
-    readonly_fields = (
-        "programme",
-        "year",
-        "quarter",
-        "language",
-        "version",
-        "status",
-        "file_name",
-        "error",
-        "requested_by",
-        "created_at",
-        "generated_at",
-        "published_at",
-    )
+    # The generation task writes everything but the note on what changed.
+    readonly_fields = tuple(name for name in fields if name != "changes")
 
     def has_add_permission(self, request):
         return False
