@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from events.models import Attendance
-from lieu_ressource.roles import STAFF
+from lieu_ressource.roles import is_staff_member
 
 from .models import Beneficiary, ContactNote, Pathway
 
@@ -33,7 +33,7 @@ def visible_beneficiaries(user):
     """The people this account may see: all for staff, their organisation's
     referrals for a partner referent, nobody otherwise."""
     people = Beneficiary.objects.all()
-    if user.is_superuser or user.groups.filter(name=STAFF).exists():
+    if is_staff_member(user):
         return people
     contact = getattr(user, "partner_contact", None)
     if contact is None:

@@ -37,13 +37,21 @@ ROLE_PERMISSIONS = {
 PERSONAL_DATA_ROLES = (STAFF, PARTNER_REFERENT)
 
 
+def _role_names(user):
+    """The names of the user's groups, read once per user object (as Django keeps its
+    permission cache): an admin page asks about the role many times."""
+    if not hasattr(user, "_role_names"):
+        user._role_names = frozenset(user.groups.values_list("name", flat=True))
+    return user._role_names
+
+
 def sees_personal_data(user):
     """True for accounts that can reach beneficiaries or registrations."""
     if not user.is_authenticated:
         return False
     if user.is_superuser or user.is_staff:
         return True
-    return user.groups.filter(name__in=PERSONAL_DATA_ROLES).exists()
+    return not _role_names(user).isdisjoint(PERSONAL_DATA_ROLES)
 
 
 def is_staff_member(user):
@@ -51,4 +59,4 @@ def is_staff_member(user):
     accounts with full access to people, registrations and attendance."""
     if not user.is_authenticated or not user.is_active:
         return False
-    return user.is_superuser or user.groups.filter(name=STAFF).exists()
+    return user.is_superuser or STAFF in _role_names(user)

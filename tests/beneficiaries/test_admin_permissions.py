@@ -394,3 +394,16 @@ def test_the_admin_links_each_role_to_its_staff_pages(client, mine, role, sees_c
     page = client.get(reverse("admin:index")).text
     assert (f'href="{reverse("staff_events:events")}"' in page) == sees_check_in
     assert f'href="{reverse("beneficiaries:caseload")}"' in page
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_people_list_queries_do_not_grow_with_people(
+    referent_client, mine, django_assert_max_num_queries, rows
+):
+    # The bound is the count measured when the role check started reading the
+    # account's groups once per request instead of once per question.
+    for _row in range(rows):
+        BeneficiaryFactory(referring_organisation=mine, qpv=True)
+    with django_assert_max_num_queries(13):
+        response = referent_client.get(changelist("beneficiary"))
+    assert response.context["cl"].result_count == rows
