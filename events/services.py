@@ -10,6 +10,8 @@ import logging
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
+from django.db.models import Value
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -79,7 +81,9 @@ def register(event, *, first_name, last_name, email, phone="", language, consent
         now = timezone.now()
         check_registration_open(event, now)
         active = event.registrations.exclude(status=Registration.Status.CANCELLED)
-        if active.filter(email__iexact=email).exists():
+        # Lower() rather than email__iexact (UPPER … LIKE on PostgreSQL): the check then
+        # uses the lower(email) unique index while the event row is locked.
+        if active.annotate(email_lower=Lower("email")).filter(email_lower=Lower(Value(email))).exists():
             raise AlreadyRegistered()
         confirmed = active.filter(status=Registration.Status.CONFIRMED).count()
         has_room = event.capacity is None or confirmed < event.capacity
