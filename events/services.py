@@ -83,7 +83,8 @@ def register(event, *, first_name, last_name, email, phone="", language, consent
         active = event.registrations.exclude(status=Registration.Status.CANCELLED)
         # Lower() rather than email__iexact (UPPER … LIKE on PostgreSQL): the check then
         # uses the lower(email) unique index while the event row is locked.
-        if active.annotate(email_lower=Lower("email")).filter(email_lower=Lower(Value(email))).exists():
+        same_email = active.annotate(email_lower=Lower("email"))
+        if same_email.filter(email_lower=Lower(Value(email))).exists():
             raise AlreadyRegistered()
         confirmed = active.filter(status=Registration.Status.CONFIRMED).count()
         has_room = event.capacity is None or confirmed < event.capacity
