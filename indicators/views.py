@@ -31,7 +31,9 @@ def can_read_reports(user):
 
 
 def can_read_drafts(user):
-    return can_read_reports(user) and user.is_staff
+    """Drafts are for the team only: the admin flag alone (a committee member given
+    admin access) does not make an account a member of the team."""
+    return can_read_reports(user) and is_staff_member(user)
 
 
 @login_required

@@ -83,6 +83,13 @@ def test_committee_member_cannot_see_a_draft(client, member, draft):
     assert client.get(download_url(draft)).status_code == 404
 
 
+def test_committee_member_with_the_admin_flag_cannot_see_a_draft(client, member, draft):
+    member.is_staff = True
+    member.save()
+    client.force_login(member)
+    assert client.get(download_url(draft)).status_code == 404
+
+
 def test_staff_downloads_a_draft(client, staff, draft):
     client.force_login(staff)
     response = client.get(download_url(draft, "de"))
