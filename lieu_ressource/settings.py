@@ -81,6 +81,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight from gunicorn, before any other work on the request.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outermost after security: they see every response, error pages included.
+    "csp.middleware.CSPMiddleware",
+    "lieu_ressource.headers.PrivateResponseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -114,10 +119,16 @@ TEMPLATES = [
 
 # The embedded default is a SQLite file in var/; DATABASE_URL selects PostgreSQL.
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+_DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
+# On PostgreSQL each worker keeps its connection for a minute (a new one per request
+# cost more than the agenda's queries), checked before reuse after an outage.
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
-        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 0),
+        _DATABASE_URL,
+        conn_max_age=envint(
+            "DATABASE_CONN_MAX_AGE", 60 if _DATABASE_URL.startswith("postgres") else 0
+        ),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -171,11 +182,20 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr", "de")
 # than Google's CDN, so staff browsers contact no third party.
 JQUERY_UI_URL = "vendor/jquery-ui-1.13.3/jquery-ui.min.js"
 
+# Static files: `collectstatic` (bin/production assets) copies them to STATIC_ROOT
+# with a content hash in each name and gzip and Brotli copies beside them; WhiteNoise
+# serves them from gunicorn, hashed names with a ten-year immutable Cache-Control.
+# Without collectstatic, production pages fail (the manifest is missing).
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded media (event images, partner logos): served by lieu_ressource.media, which
+# reads MEDIA_ROOT at each request, so files uploaded after the start are served too.
+# SERVE_MEDIA=0 when a reverse proxy serves MEDIA_ROOT at MEDIA_URL instead.
 MEDIA_URL = "media/"
 MEDIA_ROOT = VAR_DIR / "media"
+SERVE_MEDIA = envbool("SERVE_MEDIA", True)
+MEDIA_MAX_AGE = envint("MEDIA_MAX_AGE", 86400)
 # Reports and other private files live outside MEDIA_ROOT: they are never served
 # by the web server, only through permission-checked views.
 PRIVATE_ROOT = VAR_DIR / "private"
@@ -185,7 +205,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
 
@@ -294,3 +314,25 @@ IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = True
 # Rows in one imported file: 2,000 people take about 8 s on PostgreSQL for the preview,
 # and as long again on confirmation, well under gunicorn's 30 s timeout.
 IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", 2000)
+
+# Content-Security-Policy (django-csp; Django 5.2 has none of its own): everything
+# from our own origin, no inline script or style. A template that cannot avoid an
+# inline element gives it nonce="{{ request.csp_nonce }}". The one hash is the
+# standalone 500 page's <style> (rendered without a request, so without a nonce;
+# tests/test_security.py recomputes it from the template).
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+ERROR_PAGE_STYLE_HASH = "'sha256-7zQy3ege4N/1RNwb90IpMRAmBQiZLsYgSEzbhr1JflU='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE, ERROR_PAGE_STYLE_HASH],
+        # The empty favicon (data:,) spares a request for /favicon.ico.
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
