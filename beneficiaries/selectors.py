@@ -55,18 +55,14 @@ def caseload(user):
     )
 
 
-def dropout_risks(user, today=None, weeks=None):
-    """Open pathways of this referent's people with no attendance and no contact for
-    `weeks` weeks (DROPOUT_WEEKS by default), counted from the pathway's start."""
+def quiet_pathways(today=None, weeks=None):
+    """Open pathways, of every person, with no attendance and no contact for `weeks`
+    weeks (DROPOUT_WEEKS by default), counted from the pathway's start."""
     today = today or timezone.localdate()
     weeks = weeks or settings.DROPOUT_WEEKS
     threshold = today - datetime.timedelta(weeks=weeks)
     return (
-        Pathway.objects.filter(
-            status=Pathway.Status.OPEN,
-            beneficiary__in=visible_beneficiaries(user).filter(referent=user),
-        )
-        .select_related("beneficiary")
+        Pathway.objects.filter(status=Pathway.Status.OPEN)
         .annotate(
             last_attendance=_last_attendance_date("beneficiary"),
             last_contact=_last_contact_date("beneficiary"),
@@ -76,5 +72,15 @@ def dropout_risks(user, today=None, weeks=None):
             ),
         )
         .filter(last_activity__lt=threshold)
+    )
+
+
+def dropout_risks(user, today=None, weeks=None):
+    """The quiet pathways (see `quiet_pathways`) of this referent's people, quietest
+    first."""
+    return (
+        quiet_pathways(today, weeks)
+        .filter(beneficiary__in=visible_beneficiaries(user).filter(referent=user))
+        .select_related("beneficiary")
         .order_by("last_activity")
     )
