@@ -18,3 +18,6 @@ CELERY_TASK_ALWAYS_EAGER = True
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# No collectstatic in tests: WhiteNoise finds the files in the apps and static/.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -8,6 +9,8 @@ from events.sitemaps import sitemaps
 from indicators.urls import staff_urlpatterns as indicator_staff_urlpatterns
 
 from .health import health
+from .media import serve_media
+from .robots import robots_txt
 from .security import admin_login
 
 admin.site.site_header = _("Lieu ressource – administration")
@@ -21,7 +24,13 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
+
+# Uploaded media from the application (see lieu_ressource.media), unless a reverse
+# proxy serves MEDIA_ROOT itself (SERVE_MEDIA=0).
+if settings.SERVE_MEDIA:
+    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media")]
 
 urlpatterns += i18n_patterns(
     path("", include("events.urls")),
