@@ -277,15 +277,22 @@ CELERY_BEAT_SCHEDULE["event-reminders"] = {
     "schedule": crontab(minute=0, hour=10),
 }
 RATE_LIMITS = {"registration": (envint("REGISTRATION_RATE_LIMIT", 10), 600)}
-# The rate limit counts in Django's cache: per process (local memory) unless
-# CACHE_URL points at a shared Redis, e.g. redis://127.0.0.1:6379/2.
+# The registration limit and allauth's login throttle count in Django's cache. With
+# several processes (gunicorn workers, several containers) it must be shared, or each
+# process counts alone: CACHE_URL points at Redis (docker-compose.yml sets
+# redis://redis:6379/1, beside the broker's db 0). Without it, the embedded default
+# keeps a local-memory cache, exact for the one process `make run` starts.
+# CACHE_KEY_PREFIX keeps two sites (or test runs) apart on one Redis database.
 if os.environ.get("CACHE_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["CACHE_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
         }
     }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Shown on the privacy and legal notices when set.
 PUBLIC_CONTACT_EMAIL = os.environ.get("PUBLIC_CONTACT_EMAIL", "")
 
@@ -317,17 +324,32 @@ IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", 2000)
 
 # Content-Security-Policy (django-csp; Django 5.2 has none of its own): everything
 # from our own origin, no inline script or style. A template that cannot avoid an
-# inline element gives it nonce="{{ request.csp_nonce }}". The one hash is the
-# standalone 500 page's <style> (rendered without a request, so without a nonce;
-# tests/test_security.py recomputes it from the template).
-from csp.constants import NONCE, NONE, SELF  # noqa: E402
+# inline element gives it nonce="{{ request.csp_nonce }}". Hashes allow the few inline
+# bits we cannot give a nonce: the standalone 500 page's <style> (rendered without a
+# request), and three style="" attributes and one onchange="" in the admin templates
+# of simple_history and import_export (only those exact values pass, see
+# 'unsafe-hashes'); tests/test_headers.py recomputes each from its template.
+from csp.constants import NONCE, NONE, SELF, UNSAFE_HASHES  # noqa: E402
 
 ERROR_PAGE_STYLE_HASH = "'sha256-7zQy3ege4N/1RNwb90IpMRAmBQiZLsYgSEzbhr1JflU='"
+THIRD_PARTY_STYLE_ATTRIBUTE_HASHES = {
+    # simple_history/object_history_list.html: style="border-top: 0"
+    "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='",
+    # admin/import_export/export.html: style="padding: 0;" and style="font-weight: bold;"
+    "'sha256-mHgUAqxc8GPXM/QhzkHrHujcrQTU9fd6ZjWz+icxKcA='",
+    "'sha256-+YWRMZ88jMyO7jVlBA52tZADiPobPIUA8LAWee68Fvs='",
+}
+THIRD_PARTY_EVENT_HANDLER_HASHES = {
+    # admin/import_export/export.html: onchange="onSelectToggleChange(event)"
+    "'sha256-wid4zL8fR53ZYy1ljOepzR77Dn6vWUUxuNnnWWBP3I8='",
+}
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF, NONCE, ERROR_PAGE_STYLE_HASH],
+        "style-src-attr": [UNSAFE_HASHES, *sorted(THIRD_PARTY_STYLE_ATTRIBUTE_HASHES)],
+        "script-src-attr": [UNSAFE_HASHES, *sorted(THIRD_PARTY_EVENT_HANDLER_HASHES)],
         # The empty favicon (data:,) spares a request for /favicon.ico.
         "img-src": [SELF, "data:"],
         "object-src": [NONE],
