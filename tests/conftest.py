@@ -32,8 +32,14 @@ def skip_unless(condition, reason):
 def pytest_runtest_setup(item):
     if item.get_closest_marker("postgres") or item.get_closest_marker("worker"):
         skip_unless(on_postgresql(), "needs PostgreSQL: set DATABASE_URL")
-    if item.get_closest_marker("worker"):
+    if item.get_closest_marker("worker") or item.get_closest_marker("redis"):
         skip_unless(settings.CELERY_BROKER_URL, "needs Redis: set CELERY_BROKER_URL")
+
+
+def database_url_of_tests():
+    """The test database as a DATABASE_URL, for processes the tests start."""
+    db = settings.DATABASES["default"]
+    return f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
 @pytest.fixture(autouse=True)
@@ -59,7 +65,6 @@ def private_storage_in_tmp(settings, tmp_path):
 @pytest.fixture(scope="session")
 def worker_process(django_db_setup, django_db_blocker):
     """A real `celery worker` process on Redis, reading the test database."""
-    db = settings.DATABASES["default"]
     queue = settings.CELERY_TASK_DEFAULT_QUEUE
     name = f"test-{uuid.uuid4().hex[:8]}@{socket.gethostname()}"
     env = {
@@ -67,9 +72,7 @@ def worker_process(django_db_setup, django_db_blocker):
         "DJANGO_SETTINGS_MODULE": "lieu_ressource.settings",
         "SECRET_KEY": "insecure-key-for-the-test-worker",
         "ALLOWED_HOSTS": "localhost",
-        "DATABASE_URL": (
-            f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-        ),
+        "DATABASE_URL": database_url_of_tests(),
         "CELERY_QUEUE": queue,
         "VAR_DIR": os.path.join(ROOT, "var", "test-worker"),
     }
