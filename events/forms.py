@@ -1,7 +1,7 @@
 """Forms of the public pages: the registration form and the agenda filters."""
 
 import re
-from datetime import date, datetime
+from datetime import datetime
 
 import django_filters
 from django import forms
@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from . import selectors
 from .models import Audience, Event, Registration
 
 # Digits with the separators people type: spaces, dots, dashes, brackets, a leading +.
@@ -122,14 +123,15 @@ MONTHS_AHEAD = 12
 
 
 def month_choices():
-    """The current month and the next eleven, as ("2026-03", "March 2026")."""
+    """The months of the coming twelve in which an event starts, as ("2026-03",
+    "March 2026"): a month without events is not offered."""
     today = timezone.localdate()
     choices = []
-    year, month = today.year, today.month
-    for _i in range(MONTHS_AHEAD):
-        first = date(year, month, 1)
+    for first in selectors.agenda_months():
+        first = timezone.localtime(first).date() if isinstance(first, datetime) else first
+        if (first.year - today.year) * 12 + first.month - today.month >= MONTHS_AHEAD:
+            break
         choices.append((first.strftime("%Y-%m"), date_format(first, "YEAR_MONTH_FORMAT")))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return choices
 
 

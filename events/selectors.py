@@ -1,6 +1,15 @@
 """Reads for the public pages, with what each page shows joined or prefetched up front
-so that the number of queries does not grow with the number of events."""
+so that the number of queries does not grow with the number of events.
 
+Every public list is bounded in time as well, so that its cost does not grow with
+the years of events behind it: the agenda runs from events that started up to
+AGENDA_ONGOING_DAYS ago (and have not ended) to AGENDA_HORIZON_DAYS ahead; the
+calendar feed covers CALENDAR_HORIZON_DAYS; past events are paged without a count.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
 from django.db.models import (
     Case,
     Count,
@@ -12,12 +21,13 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from .models import Event, EventOrganisation, Registration, Venue
 
 PUBLIC_STATUSES = (Event.Status.PUBLISHED, Event.Status.CANCELLED)
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def _confirmed_count():
@@ -71,15 +81,49 @@ def _public_events(statuses=(Event.Status.PUBLISHED,)):
     )
 
 
+# An event still running is listed if it started less than a week ago: the lower
+# bound lets the (status, start, end) index skip every older event.
+AGENDA_ONGOING_DAYS = 7
+# The month filter offers the coming twelve months: the agenda goes as far.
+AGENDA_HORIZON_DAYS = 366
+# Calendar applications poll the feed: three months ahead, at most this many events
+# (about a hundred at the centre's pace; filtered feeds narrow it further).
+CALENDAR_HORIZON_DAYS = 90
+CALENDAR_MAX_EVENTS = 300
+
+
+def _agenda_window(events, now=None):
+    now = now or timezone.now()
+    return events.filter(
+        status=Event.Status.PUBLISHED,
+        start__gte=now - timedelta(days=AGENDA_ONGOING_DAYS),
+        start__lt=now + timedelta(days=AGENDA_HORIZON_DAYS),
+        end__gte=now,
+    )
+
+
 def upcoming_public_events(limit=None):
-    """Published events that have not ended yet, soonest first."""
-    events = _public_events().filter(end__gte=timezone.now()).order_by("start", "pk")
+    """Published events that have not ended yet, soonest first, up to the horizon."""
+    events = _agenda_window(_public_events()).order_by("start", "pk")
     return events[:limit] if limit else events
 
 
+def agenda_months():
+    """The first day (Europe/Paris) of each month in which a coming event starts."""
+    return list(
+        _agenda_window(Event.objects.all())
+        .annotate(month=TruncMonth("start"))
+        .order_by("month")
+        .values_list("month", flat=True)
+        .distinct()
+    )
+
+
 def past_public_events():
-    """Published events that are over, the most recent first."""
-    return _public_events().filter(end__lt=timezone.now()).order_by("-start", "-pk")
+    """Published events that are over, the most recent first (page them without a
+    count: the list grows every day)."""
+    now = timezone.now()
+    return _public_events().filter(start__lt=now, end__lt=now).order_by("-start", "-pk")
 
 
 def public_event_queryset():
@@ -93,16 +137,29 @@ def public_event(pk):
 
 
 def sitemap_events():
-    """Published events for the sitemap, most recent changes first."""
-    return Event.objects.filter(status=Event.Status.PUBLISHED).order_by("-updated_at", "pk")
-
-
-def calendar_events():
-    """Coming published events for the agenda's iCalendar feed."""
+    """Published events for the sitemap, by id (pages stay stable as events change),
+    with only the columns their addresses need."""
     return (
-        Event.objects.filter(status=Event.Status.PUBLISHED, end__gte=timezone.now())
+        Event.objects.filter(status=Event.Status.PUBLISHED)
+        .only(
+            "pk",
+            "updated_at",
+            *(f"{field}_{code}" for field in ("title", "slug") for code in LANGUAGE_CODES),
+        )
+        .order_by("pk")
+    )
+
+
+def calendar_events(events=None):
+    """Coming published events for the agenda's iCalendar feed: the soonest
+    CALENDAR_MAX_EVENTS within CALENDAR_HORIZON_DAYS. `events` narrows them (filters)."""
+    now = timezone.now()
+    events = Event.objects.all() if events is None else events
+    return (
+        _agenda_window(events, now)
+        .filter(start__lt=now + timedelta(days=CALENDAR_HORIZON_DAYS))
         .select_related("venue")
-        .order_by("start", "pk")
+        .order_by("start", "pk")[:CALENDAR_MAX_EVENTS]
     )
 
 

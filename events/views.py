@@ -1,7 +1,9 @@
 """Public pages: home, agenda, event pages with registration, private registration
 links, calendar files and the privacy and legal notices."""
 
+import hashlib
 import json
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -10,21 +12,30 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import condition, require_http_methods
 
-from . import calendar, links, ratelimit, selectors, services, tokens
+from . import calendar, links, page_cache, ratelimit, selectors, services, tokens
 from .forms import AgendaFilter, RegistrationForm
 from .models import Event, Registration
+from .paging import uncounted_page
 
 EVENTS_PER_PAGE = 20
+# A built feed is kept this long (or until the content changes).
+FEED_SECONDS = 3600
+
+
+# Query parameters a cached list understands; any other one renders the page afresh
+# (a stranger's made-up parameters never reach other visitors through the cache).
+AGENDA_PARAMETERS = {"format", "audience", "language", "month", "page"}
 
 
 def home(request):
-    return render(
+    return page_cache.cached_page(
         request,
         "events/home.html",
-        {
+        lambda: {
             "events": selectors.upcoming_public_events(limit=6),
             "centre": selectors.centre_venue(),
             "nav": "home",
@@ -33,20 +44,26 @@ def home(request):
 
 
 def agenda(request):
-    filters = AgendaFilter(request.GET or None, queryset=selectors.upcoming_public_events())
-    page = Paginator(filters.qs, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "events/agenda.html",
-        {"filter": filters, "page": page, "nav": "agenda"},
+    def context():
+        filters = AgendaFilter(request.GET or None, queryset=selectors.upcoming_public_events())
+        page = Paginator(filters.qs, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+        return {"filter": filters, "page": page, "nav": "agenda"}
+
+    return page_cache.cached_page(
+        request, "events/agenda.html", context, parameters=AGENDA_PARAMETERS
     )
 
 
 def past_events(request):
-    page = Paginator(selectors.past_public_events(), EVENTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "events/past_events.html", {"page": page, "nav": "past"})
+    def context():
+        return {
+            "page": uncounted_page(
+                selectors.past_public_events(), request.GET.get("page"), EVENTS_PER_PAGE
+            ),
+            "nav": "past",
+        }
+
+    return page_cache.cached_page(request, "events/past_events.html", context, parameters={"page"})
 
 
 def _public_event_or_404(pk):
@@ -63,57 +80,79 @@ def event_redirect(request, pk):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def event_detail(request, pk, slug):
+    if request.method != "POST":
+        # The page is cached with its empty form; the visitor's CSRF token goes in
+        # after the cache, and a POST (with its errors) is never cached.
+        return page_cache.cached_page(
+            request, "events/event_detail.html", lambda: _event_page(request, pk, slug)
+        )
+    result = _event_page(request, pk, slug)
+    if isinstance(result, HttpResponse):
+        return result
+    event = result["event"]
+    form = RegistrationForm(request.POST)
+    if ratelimit.exceeded(request, "registration"):
+        return render(request, "events/too_many_requests.html", {"event": event}, status=429)
+    if form.is_spam:
+        # Robots get the same neutral answer as people would, and nothing is saved.
+        return render(request, "events/registration_received.html", {"event": event})
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            registration = services.register(
+                event,
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"],
+                phone=data["phone"],
+                language=data["language"],
+                consent=data["consent"],
+            )
+        except services.AlreadyRegistered as exc:
+            form.add_error("email", exc.message)
+        except services.RegistrationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return redirect(links.done_path(registration))
+    result.pop("cache_seconds")
+    return render(request, "events/event_detail.html", {**result, "form": form})
+
+
+def _event_page(request, pk, slug):
+    """The event page's context with an empty form, or the redirect to its canonical
+    address."""
     event = _public_event_or_404(pk)
     canonical = links.event_path(event)
     if slug != links.event_slug(event):
         # An old slug or the other language's slug: send to this language's address.
         query = request.META.get("QUERY_STRING")
         return redirect(f"{canonical}?{query}" if query else canonical, permanent=True)
-
-    form = RegistrationForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST":
-        if ratelimit.exceeded(request, "registration"):
-            return render(request, "events/too_many_requests.html", {"event": event}, status=429)
-        if form.is_spam:
-            # Robots get the same neutral answer as people would, and nothing is saved.
-            return render(request, "events/registration_received.html", {"event": event})
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                registration = services.register(
-                    event,
-                    first_name=data["first_name"],
-                    last_name=data["last_name"],
-                    email=data["email"],
-                    phone=data["phone"],
-                    language=data["language"],
-                    consent=data["consent"],
-                )
-            except services.AlreadyRegistered as exc:
-                form.add_error("email", exc.message)
-            except services.RegistrationError as exc:
-                form.add_error(None, exc.message)
-            else:
-                return redirect(links.done_path(registration))
-
     closed_because = None
     try:
         services.check_registration_open(event)
     except services.RegistrationError as exc:
         closed_because = exc.message
-    return render(
-        request,
-        "events/event_detail.html",
-        {
-            "event": event,
-            "form": form,
-            "closed_because": closed_because,
-            "is_full": event.places_left == 0 and bool(event.capacity),
-            "alternate_urls": links.event_paths_by_language(event),
-            "json_ld": _json_ld(event, request.build_absolute_uri(canonical)),
-            "nav": "agenda",
-        },
-    )
+    return {
+        "event": event,
+        "form": RegistrationForm(),
+        "closed_because": closed_because,
+        "is_full": event.places_left == 0 and bool(event.capacity),
+        "alternate_urls": links.event_paths_by_language(event),
+        "json_ld": _json_ld(event, request.build_absolute_uri(canonical)),
+        "nav": "agenda",
+        "cache_seconds": _seconds_to_next_change(event),
+    }
+
+
+def _seconds_to_next_change(event):
+    """Seconds until registration opens or closes or the event starts or ends: the
+    cached page must not outlive what it says about registration."""
+    now = timezone.now()
+    moments = (event.registration_opens, event.registration_closes, event.start, event.end)
+    coming = [moment for moment in moments if moment and moment > now]
+    if not coming:
+        return page_cache.PAGE_SECONDS
+    return max(0, int((min(coming) - now).total_seconds()))
 
 
 def registration_done(request, token):
@@ -153,10 +192,34 @@ def cancel_registration(request, token):
     )
 
 
+def _feed_etag(request):
+    """Changes with any public content, the language, the filters and the day (the
+    feed's window moves daily); needs no database query."""
+    query = "&".join(sorted(request.GET.urlencode().split("&")))
+    parts = (page_cache.current_version(), get_language(), query, str(timezone.localdate()))
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+
+
+def _feed_last_modified(request):
+    changed = datetime.fromtimestamp(page_cache.last_change(), tz=UTC)
+    midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    return max(changed, midnight)
+
+
+# Calendar applications poll the feed: they get 304 Not Modified while nothing changed.
+@condition(etag_func=_feed_etag, last_modified_func=_feed_last_modified)
 def agenda_calendar(request):
-    """The iCalendar feed of coming events, to subscribe to."""
-    content = calendar.build_calendar(
-        selectors.calendar_events(), name=_("Lieu ressource – agenda")
+    """The iCalendar feed of coming events (see selectors.calendar_events for its
+    window), narrowed by the agenda's filters when the address carries them."""
+
+    def build():
+        filters = AgendaFilter(request.GET or None, queryset=Event.objects.all())
+        return calendar.build_calendar(
+            selectors.calendar_events(filters.qs), name=_("Lieu ressource – agenda")
+        )
+
+    content = page_cache.cached_bytes(
+        request, build, seconds=FEED_SECONDS, parameters=AGENDA_PARAMETERS - {"page"}
     )
     return HttpResponse(content, content_type="text/calendar; charset=utf-8")
 
