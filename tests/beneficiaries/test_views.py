@@ -353,3 +353,17 @@ def test_person_page_queries_do_not_grow_with_records(
     with django_assert_max_num_queries(12):
         response = staff_client.get(person_url(person))
     assert len(response.context["outcomes"]) == rows
+
+
+@pytest.mark.parametrize(
+    "phone, href",
+    [
+        ("03 88 12 34 56", "tel:0388123456"),
+        ("+33 3 88 12 34 56", "tel:+33388123456"),
+        ("+49 (0)781 123-45", "tel:+4978112345"),
+    ],
+)
+def test_the_phone_link_is_a_valid_tel_address(staff_client, phone, href):
+    person = BeneficiaryFactory(phone=phone)
+    response = staff_client.get(person_url(person))
+    assert f'<a href="{href}">{phone}</a>' in response.text
