@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from indicators import services, tasks
 from indicators.models import Programme, QuarterlyReport, private_storage
@@ -11,7 +10,9 @@ from indicators.quarters import Quarter
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    # Help texts are plain strings, as in Django's own commands: argparse formats them
+    # before any translation is active and cannot take lazy ones.
+    help = (
         "Compile the comité de suivi report of a programme for a quarter, in the same "
         "task the admin and Celery beat start, and print the path of its PDF. Asking "
         "twice for the same quarter regenerates the draft; a published report is left "
@@ -19,13 +20,13 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("programme", help=gettext_lazy("Code of the programme."))
-        parser.add_argument("quarter", help=gettext_lazy("Quarter, as 2025-Q3."))
+        parser.add_argument("programme", help="Code of the programme.")
+        parser.add_argument("quarter", help="Quarter, as 2025-Q3.")
         parser.add_argument(
             "--lang",
             action="append",
             choices=[code for code, _name in settings.LANGUAGES],
-            help=gettext_lazy("Language of the report; repeat for several (default: all)."),
+            help="Language of the report; repeat for several (default: all).",
         )
 
     def handle(self, *args, programme, quarter, lang, **options):
