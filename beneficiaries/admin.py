@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from lieu_ressource.paginators import EstimatedCountPaginator
 from lieu_ressource.roles import is_staff_member
 from partners.admin import StrictImportExportMixin
 
@@ -24,7 +25,11 @@ from .services import erase_on_request, export_personal_data
 class VisiblePeopleMixin:
     """Object-level access for the admin of people and their records: a partner
     referent reaches only the people their organisation refers, in lists, search,
-    autocomplete, exports, change pages and history (404 for the others)."""
+    autocomplete, exports, change pages and history (404 for the others). Lists of
+    tens of thousands of rows are paged on an estimated count, never a full one."""
+
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
 
     # How the admin's model reaches the person ("" for Beneficiary itself).
     person_path = "beneficiary"
@@ -122,10 +127,10 @@ class BeneficiaryAdmin(StrictImportExportMixin, VisiblePeopleMixin, SimpleHistor
         "german_level",
         "education",
         ("referent", admin.RelatedOnlyFieldListFilter),
+        "entry_date",
         "exit_date",
     )
     search_fields = ("reference", "last_name", "first_name", "email", "commune")
-    date_hierarchy = "entry_date"
     autocomplete_fields = ("neighbourhood", "referring_organisation", "referent")
     readonly_fields = ("created_at", "updated_at", "anonymised_at")
     fieldsets = (
@@ -239,9 +244,8 @@ class BeneficiaryAdmin(StrictImportExportMixin, VisiblePeopleMixin, SimpleHistor
 class PathwayAdmin(VisiblePeopleMixin, SimpleHistoryAdmin):
     list_display = ("beneficiary", "scheme", "status", "start_date", "end_date")
     list_select_related = ("beneficiary",)
-    list_filter = ("scheme", "status")
+    list_filter = ("scheme", "status", "start_date")
     search_fields = ("beneficiary__reference", "beneficiary__last_name")
-    date_hierarchy = "start_date"
     autocomplete_fields = ("beneficiary",)
 
 
@@ -257,9 +261,8 @@ class OutcomeAdmin(VisiblePeopleMixin, SimpleHistoryAdmin):
         "language_training",
     )
     list_select_related = ("beneficiary", "employer")
-    list_filter = ("kind", "country", "contract", "language_training")
+    list_filter = ("kind", "date", "country", "contract", "language_training")
     search_fields = ("beneficiary__reference", "beneficiary__last_name", "employer__name")
-    date_hierarchy = "date"
     autocomplete_fields = ("beneficiary", "employer")
 
 
@@ -269,7 +272,6 @@ class ContactNoteAdmin(VisiblePeopleMixin, SimpleHistoryAdmin):
     list_select_related = ("beneficiary", "author")
     list_filter = ("channel", "date")
     search_fields = ("beneficiary__reference", "beneficiary__last_name", "text")
-    date_hierarchy = "date"
     autocomplete_fields = ("beneficiary",)
     fields = ("beneficiary", "date", "channel", "text", "author")
     readonly_fields = ("author",)

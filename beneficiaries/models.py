@@ -132,6 +132,8 @@ class Beneficiary(models.Model):
         verbose_name = _("beneficiary")
         verbose_name_plural = _("beneficiaries")
         ordering = ["last_name", "first_name"]
+        # The admin lists people in this order: an index serves its first page.
+        indexes = [models.Index(fields=["last_name", "first_name"], name="beneficiary_name")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(exit_date__isnull=True) | Q(exit_date__gte=F("entry_date")),
@@ -185,6 +187,7 @@ class Pathway(models.Model):
         verbose_name = _("pathway")
         verbose_name_plural = _("pathways")
         ordering = ["-start_date"]
+        indexes = [models.Index(fields=["start_date"], name="pathway_start_date")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
@@ -250,7 +253,10 @@ class Outcome(models.Model):
         verbose_name = _("outcome")
         verbose_name_plural = _("outcomes")
         ordering = ["-date"]
-        indexes = [models.Index(fields=["kind", "date"])]
+        indexes = [
+            models.Index(fields=["kind", "date"]),
+            models.Index(fields=["date"], name="outcome_date"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(kind="job") | (~Q(contract="") & ~Q(country="")),
@@ -303,7 +309,10 @@ class ContactNote(models.Model):
         verbose_name = _("contact note")
         verbose_name_plural = _("contact notes")
         ordering = ["-date", "-id"]
-        indexes = [models.Index(fields=["beneficiary", "date"])]
+        indexes = [
+            models.Index(fields=["beneficiary", "date"]),
+            models.Index(fields=["date", "id"], name="contactnote_date_id"),
+        ]
 
     def __str__(self):
         return f"{self.get_channel_display()} – {self.date:%d/%m/%Y}"

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 
 from indicators.models import Axis
+from lieu_ressource.paginators import EstimatedCountPaginator
 from lieu_ressource.roles import is_staff_member
 from partners.admin import StrictImportExportMixin
 
@@ -64,6 +65,11 @@ class RegistrationInline(admin.TabularInline):
         return super().get_queryset(request).select_related("event")
 
 
+# Past this many sign-ups the event page links to the registrations list, filtered
+# to the event, instead of rendering one inline form per sign-up.
+INLINE_REGISTRATIONS_MAX = 30
+
+
 class DuplicateWeeklyForm(forms.Form):
     weeks = forms.IntegerField(
         label=_("Number of weeks"),
@@ -93,9 +99,11 @@ class EventAdmin(TabbedDjangoJqueryTranslationAdmin):
     list_select_related = ("venue",)
     search_fields = ("title_fr", "title_de", "venue__name", "venue__city")
     date_hierarchy = "start"
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("venue", "axes")
-    readonly_fields = ("created_at", "updated_at")
+    readonly_fields = ("created_at", "updated_at", "registrations_link")
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "description", "image")}),
         (
@@ -105,7 +113,15 @@ class EventAdmin(TabbedDjangoJqueryTranslationAdmin):
         (_("When and where"), {"fields": ("start", "end", "venue", "outside_centre")}),
         (
             _("Registration"),
-            {"fields": ("status", "capacity", "registration_opens", "registration_closes")},
+            {
+                "fields": (
+                    "status",
+                    "capacity",
+                    "registration_opens",
+                    "registration_closes",
+                    "registrations_link",
+                )
+            },
         ),
         (_("History"), {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
     )
@@ -117,9 +133,30 @@ class EventAdmin(TabbedDjangoJqueryTranslationAdmin):
 
     def get_inlines(self, request, obj):
         # Who registered is personal data: partner referents see the figures only.
-        if is_staff_member(request.user):
+        # A busy event's sign-ups are read in their list (see registrations_link).
+        if is_staff_member(request.user) and (
+            obj is None or self._registration_count(obj) <= INLINE_REGISTRATIONS_MAX
+        ):
             return self.inlines
         return tuple(inline for inline in self.inlines if inline is not RegistrationInline)
+
+    def _registration_count(self, event):
+        if not hasattr(event, "_registration_count"):
+            event._registration_count = event.registrations.count()
+        return event._registration_count
+
+    @admin.display(description=_("registrations"))
+    def registrations_link(self, event):
+        if event.pk is None:
+            return "–"
+        count = self._registration_count(event)
+        url = reverse("admin:events_registration_changelist")
+        label = ngettext(
+            "%(count)d registration: see the list",
+            "%(count)d registrations: see the list",
+            count,
+        ) % {"count": count}
+        return format_html('<a href="{}?event__id__exact={}">{}</a>', url, event.pk, label)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "audiences":
@@ -218,11 +255,13 @@ class RegistrationAdminForm(forms.ModelForm):
 class RegistrationAdmin(admin.ModelAdmin):
     form = RegistrationAdminForm
     list_display = ("event", "full_name", "email", "status", "created_at")
-    list_filter = ("status", "event__language", "language")
+    # A date hierarchy would read the month of all 500,000 rows on every page: the
+    # date filter offers a bounded set of periods instead.
+    list_filter = ("status", "created_at", "event__language", "language")
     list_select_related = ("event",)
     search_fields = ("last_name", "first_name", "email")
-    date_hierarchy = "created_at"
     autocomplete_fields = ("event", "beneficiary")
+    paginator = EstimatedCountPaginator
     show_full_result_count = False
     actions = ("cancel_registrations",)
     fields = (
@@ -274,7 +313,7 @@ class AttendanceAdmin(StrictImportExportMixin, admin.ModelAdmin):
     resource_classes = [AttendanceResource]
     list_display = ("__str__", "event", "present", "beneficiary", "recorded_at", "recorded_by")
     list_select_related = ("event", "registration__event", "beneficiary", "recorded_by")
-    list_filter = ("present", "event__format")
+    list_filter = ("present", "event__start", "event__format")
     search_fields = (
         "walk_in_name",
         "registration__last_name",
@@ -282,8 +321,9 @@ class AttendanceAdmin(StrictImportExportMixin, admin.ModelAdmin):
         "beneficiary__reference",
         "beneficiary__last_name",
     )
-    date_hierarchy = "event__start"
     autocomplete_fields = ("event", "registration", "beneficiary")
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
     readonly_fields = ("recorded_at", "recorded_by")
 
     def save_model(self, request, obj, form, change):

@@ -6,12 +6,14 @@ committee members get 403. Every form posts and redirects back, so the pages wor
 without JavaScript. They live under /staff/, where a second factor is required.
 """
 
+import datetime
 import functools
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -80,22 +82,54 @@ def staff_home(request):
     raise PermissionDenied
 
 
+# Events per section of the check-in list: a busy fortnight has hundreds.
+CHECK_IN_PER_PAGE = 40
+
+
 @team_only
 def event_list(request):
-    """Events of the past week and the next two, to open their check-in sheet."""
+    """Events of the past week and the next two, to open their check-in sheet: today's,
+    the coming ones and the past ones, each section paged on its own."""
     now = timezone.now()
-    events = list(check_in_service.check_in_events(now))
-    today = timezone.localdate()
+    events = check_in_service.check_in_events(now)
+    day_start = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    day_end = day_start + datetime.timedelta(days=1)
+    sections = {
+        "today": events.filter(start__gte=day_start, start__lt=day_end),
+        "coming": events.filter(start__gte=day_end),
+        "past": events.filter(start__lt=day_start).order_by("-start", "-pk"),
+    }
+    pages = {
+        name: _section_page(request, queryset, f"{name}_page")
+        for name, queryset in sections.items()
+    }
     return render(
         request,
         "events/staff/event_list.html",
         {
-            "today_events": [e for e in events if timezone.localdate(e.start) == today],
-            "coming_events": [e for e in events if timezone.localdate(e.start) > today],
-            "past_events": [e for e in events if timezone.localdate(e.start) < today][::-1],
+            "pages": pages,
+            "today_events": pages["today"].object_list,
+            "coming_events": pages["coming"].object_list,
+            "past_events": pages["past"].object_list,
             "nav": "check_in",
         },
     )
+
+
+def _section_page(request, queryset, parameter):
+    """One page of a section, with the links to its neighbours keeping the other
+    sections' pages."""
+    page = Paginator(queryset, CHECK_IN_PER_PAGE).get_page(request.GET.get(parameter))
+    page.object_list = list(page.object_list)
+
+    def link(number):
+        query = request.GET.copy()
+        query[parameter] = number
+        return f"?{query.urlencode()}"
+
+    page.previous_url = link(page.previous_page_number()) if page.has_previous() else None
+    page.next_url = link(page.next_page_number()) if page.has_next() else None
+    return page
 
 
 def _render_sheet(request, event, walk_in_form=None):

@@ -2,6 +2,7 @@
 the few admin-specific behaviours (weekly copies, frozen values, cancellations)."""
 
 import datetime
+import itertools
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -10,6 +11,8 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_celery_beat.models import (
     ClockedSchedule,
@@ -390,15 +393,74 @@ def test_list_page_queries_do_not_grow_with_rows(
     assert set(made) <= set(response.context["cl"].result_list)
 
 
-@pytest.mark.parametrize("registrations", [3, 30])
+# Builders of rows that can be made many times (the BUILDERS above use fixed
+# unique names for a few models).
+_serial = itertools.count()
+REPEATABLE_BUILDERS = {
+    **BUILDERS,
+    "auth.group": lambda: Group.objects.create(name=f"groupe {next(_serial)}"),
+    "account.emailaddress": lambda: EmailAddress.objects.create(
+        user=f.UserFactory(), email=f"someone{next(_serial)}@example.org", verified=True
+    ),
+    "django_celery_beat.periodictask": lambda: PeriodicTask.objects.create(
+        name=f"check {next(_serial)}",
+        task="health.ping",
+        interval=IntervalSchedule.objects.create(every=1, period=IntervalSchedule.HOURS),
+    ),
+    "django_celery_beat.solarschedule": lambda: SolarSchedule.objects.create(
+        event="sunrise", latitude=Decimal("48.57"), longitude=Decimal(next(_serial))
+    ),
+}
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=lambda model: model._meta.label_lower)
+def test_every_changelist_runs_no_more_queries_for_many_rows_than_for_few(
+    staff_client, django_assert_max_num_queries, model
+):
+    build = REPEATABLE_BUILDERS[model._meta.label_lower]
+    url = admin_url(model, "changelist")
+    build()
+    staff_client.get(url)  # the session and the content types, read once
+    with CaptureQueriesContext(connection) as few:
+        assert staff_client.get(url).status_code == 200
+    for _row in range(12):
+        build()
+    with django_assert_max_num_queries(len(few)):
+        response = staff_client.get(url)
+    assert response.context["cl"].result_count >= 13
+
+
+@pytest.mark.parametrize("registrations", [3, 28, 60])
 def test_event_page_queries_do_not_grow_with_registrations(
     staff_client, django_assert_max_num_queries, registrations
 ):
     event = _event_with_everything()
     f.RegistrationFactory.create_batch(registrations, event=event)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = staff_client.get(reverse("admin:events_event_change", args=[event.pk]))
-    assert len(response.context["inline_admin_formsets"][1].formset.forms) == registrations + 2
+    assert response.status_code == 200
+
+
+def test_event_page_lists_up_to_thirty_registrations_inline(staff_client):
+    event = _event_with_everything()  # two registrations
+    f.RegistrationFactory.create_batch(28, event=event)
+    response = staff_client.get(reverse("admin:events_event_change", args=[event.pk]))
+    registration_forms = [
+        formset
+        for formset in response.context["inline_admin_formsets"]
+        if formset.formset.model is Registration
+    ]
+    assert len(registration_forms[0].formset.forms) == 30
+
+
+def test_event_page_past_thirty_registrations_links_to_their_list_instead(staff_client):
+    event = _event_with_everything()
+    f.RegistrationFactory.create_batch(29, event=event)
+    response = staff_client.get(reverse("admin:events_event_change", args=[event.pk]))
+    models = [formset.formset.model for formset in response.context["inline_admin_formsets"]]
+    assert Registration not in models
+    list_url = reverse("admin:events_registration_changelist")
+    assert f'href="{list_url}?event__id__exact={event.pk}">31 inscriptions' in response.text
 
 
 @pytest.mark.parametrize("years", [3, 30])

@@ -1,5 +1,7 @@
 """Check-in at the door: the services, who may use the pages, and what the pages do."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -216,15 +218,6 @@ def test_staff_without_a_second_factor_must_set_one_up_first(client, event):
     response = client.get(reverse("staff_events:check_in", args=[event.pk]))
     assert response.status_code == 302
     assert response.url.startswith("/accounts/2fa/totp/activate/")
-
-
-def test_staff_home_leads_the_team_to_check_in_and_referents_to_their_caseload(client):
-    client.force_login(staff_member())
-    assert client.get("/staff/").url == reverse("staff_events:events")
-    client.force_login(partner_referent())
-    assert client.get("/staff/").url == reverse("beneficiaries:caseload")
-    client.force_login(committee_member())
-    assert client.get("/staff/").status_code == 403
 
 
 # What the pages do -----------------------------------------------------------------
@@ -447,15 +440,33 @@ def test_check_in_page_queries_do_not_grow_with_attendees(
     assert len(response.context["sheet"].walk_ins) == rows
 
 
-@pytest.mark.parametrize("rows", [3, 30])
+@pytest.mark.parametrize("rows", [3, 30, 45])
 def test_event_list_queries_do_not_grow_with_events(
     staff_client, django_assert_max_num_queries, rows
 ):
     for _row in range(rows):
         RegistrationFactory(event=EventFactory(published=True))
-    with django_assert_max_num_queries(7):
+    # Three sections, each a count and a page.
+    with django_assert_max_num_queries(10):
         response = staff_client.get(reverse("staff_events:events"))
-    assert len(response.context["coming_events"]) == rows
+    assert len(response.context["coming_events"]) == min(rows, 40)
+
+
+def test_event_list_pages_a_busy_fortnight_forty_events_at_a_time(staff_client):
+    start = timezone.localtime() + datetime.timedelta(days=2)
+    for minutes in range(45):
+        EventFactory(
+            published=True,
+            start=start + datetime.timedelta(minutes=minutes),
+            end=start + datetime.timedelta(minutes=minutes + 60),
+        )
+    first = staff_client.get(reverse("staff_events:events"))
+    assert len(first.context["coming_events"]) == 40
+    assert 'href="?coming_page=2" rel="next"' in first.text
+    second = staff_client.get(reverse("staff_events:events"), {"coming_page": 2})
+    assert len(second.context["coming_events"]) == 5
+    assert not set(second.context["coming_events"]) & set(first.context["coming_events"])
+    assert 'href="?coming_page=1" rel="prev"' in second.text
 
 
 @pytest.mark.parametrize(("language", "title"), [("fr", "Job dating"), ("de", "Jobdating")])

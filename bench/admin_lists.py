@@ -1,0 +1,149 @@
+"""Benchmark: every admin changelist on the scale-250 demo database.
+
+Not a test. Logs in as the demo superuser (`admin`) with Django's test client
+against the real settings (DEBUG off), opens each registered model's changelist,
+and prints the median server time of several requests, the number of queries and
+the slowest query of the page. Also times the event change page of the event with
+the most registrations (inline replaced by a link past a threshold) and the
+check-in event list.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/lieu_bench SECRET_KEY=bench \\
+        .venv/bin/python bench/admin_lists.py --rounds 5
+
+Target (issue 10): every page under 300 ms. Exits non-zero when one is slower,
+unless --no-fail.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lieu_ressource.settings")
+os.environ.setdefault("SECRET_KEY", "benchmark-only")
+os.environ["ALLOWED_HOSTS"] = "testserver,localhost"
+# The demo admin has no second factor; the benchmark measures the lists, not the login.
+os.environ["REQUIRE_STAFF_MFA"] = "0"
+
+TARGET_MS = 300
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=5, help="requests per page (median)")
+    parser.add_argument("--username", default="admin")
+    parser.add_argument("--no-fail", action="store_true", help="exit 0 even over target")
+    return parser.parse_args()
+
+
+class QueryLog:
+    def __init__(self):
+        self.queries = []
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.queries.append((time.perf_counter() - started, sql))
+
+
+def measure(client, connection, url, rounds):
+    """Median wall time (ms) of `rounds` GETs after one warm-up, and the last
+    request's queries."""
+    response = client.get(url, secure=True)
+    if response.status_code != 200:
+        raise SystemExit(f"{url} answered {response.status_code}")
+    times = []
+    log = QueryLog()
+    for _round in range(rounds):
+        log.queries.clear()
+        with connection.execute_wrapper(log):
+            started = time.perf_counter()
+            response = client.get(url, secure=True)
+            times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    slowest = max(log.queries, default=(0, ""))
+    return statistics.median(times), len(log.queries), slowest
+
+
+def pages():
+    """(label, url) of every changelist, then the heavy change page and staff list."""
+    from django.contrib import admin
+    from django.db.models import Count
+    from django.urls import reverse
+
+    from events.models import Event
+
+    for model in sorted(admin.site._registry, key=lambda m: m._meta.label_lower):
+        opts = model._meta
+        yield opts.label_lower, reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+    yield (
+        "registrations, sorted by date",
+        (reverse("admin:events_registration_changelist") + "?o=5"),
+    )
+    yield "registrations, searched", (reverse("admin:events_registration_changelist") + "?q=martin")
+    yield "events, searched", reverse("admin:events_event_changelist") + "?q=atelier"
+    yield "people, searched", reverse("admin:beneficiaries_beneficiary_changelist") + "?q=martin"
+    busiest = (
+        Event.objects.annotate(n=Count("registrations")).order_by("-n").values("pk", "n").first()
+    )
+    if busiest:
+        yield (
+            f"event change page ({busiest['n']} registrations)",
+            reverse("admin:events_event_change", args=[busiest["pk"]]),
+        )
+    yield "check-in event list", reverse("staff_events:events")
+
+
+def main():
+    args = parse_args()
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client, override_settings
+
+    # Static URLs from the plain storage: no collectstatic needed for a benchmark
+    # (the manifest lookup it skips is one dictionary read per URL).
+    override_settings(
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+    ).enable()
+
+    user = get_user_model().objects.get(username=args.username)
+    client = Client()
+    client.force_login(user)
+    print(f"admin lists on {connection.settings_dict['NAME']}, median of {args.rounds}:")
+    over = []
+    for label, url in pages():
+        try:
+            median, count, (slowest, sql) = measure(client, connection, url, args.rounds)
+        except SystemExit as error:
+            print(f"  {label:<45} {error}")
+            over.append(label)
+            continue
+        flag = "" if median < TARGET_MS else "  OVER"
+        print(
+            f"  {label:<45} {median:7.0f} ms {count:3d} queries"
+            f" (slowest {slowest * 1000:5.0f} ms){flag}"
+        )
+        if median >= TARGET_MS:
+            over.append(label)
+            print(f"      {sql[:300]}")
+    listed = f": {', '.join(over)}" if over else ""
+    print(f"admin lists: {len(over)} over {TARGET_MS} ms{listed}")
+    if over and not args.no_fail:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
