@@ -95,6 +95,34 @@ class NewBeneficiaryForm(forms.ModelForm):
         return {name: data[name] for name in fields}
 
 
+class CaseloadFilterForm(forms.Form):
+    """Whose people a team member's caseload lists: their own (empty), everyone's
+    ("all"), or one referent's."""
+
+    EVERYONE = "all"
+
+    referent = forms.ChoiceField(label=_("People followed by"), required=False)
+
+    def __init__(self, *args, referents, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.referents = {str(user.pk): user for user in referents}
+        self.fields["referent"].choices = [
+            ("", _("Me")),
+            (self.EVERYONE, _("Everyone")),
+            *((pk, user.get_full_name() or user.username) for pk, user in self.referents.items()),
+        ]
+
+    def scope(self):
+        """(referent, everyone) for the caseload selector; the account's own people
+        when the choice is empty or invalid."""
+        if not self.is_valid():
+            return None, False
+        choice = self.cleaned_data["referent"]
+        if choice == self.EVERYONE:
+            return None, True
+        return self.referents.get(choice), False
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(
         label=_("Name, email or reference"), max_length=100, required=False, strip=True

@@ -3,12 +3,13 @@
 import datetime
 
 from django.conf import settings
-from django.db.models import F, OuterRef, Subquery
+from django.contrib.auth import get_user_model
+from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from events.models import Attendance
-from lieu_ressource.roles import is_staff_member
+from lieu_ressource.roles import STAFF, is_staff_member
 
 from .models import Beneficiary, ContactNote, Pathway
 
@@ -41,17 +42,32 @@ def visible_beneficiaries(user):
     return people.filter(referring_organisation_id=contact.organisation_id)
 
 
-def caseload(user):
-    """The people this referent follows, with their last attendance and contact."""
+def caseload(user, *, referent=None, everyone=False):
+    """The people an account follows, with their last attendance and contact, by
+    name. A partner referent follows every person their organisation refers (whoever
+    is named as referent); the team, the people `referent` follows (the account
+    itself by default), or everyone with `everyone`."""
+    people = visible_beneficiaries(user).filter(anonymised_at__isnull=True)
+    if is_staff_member(user) and not everyone:
+        people = people.filter(referent=referent or user)
     return (
-        visible_beneficiaries(user)
-        .filter(referent=user, anonymised_at__isnull=True)
-        .select_related("neighbourhood", "referring_organisation")
+        people.select_related("neighbourhood", "referring_organisation", "referent")
         .annotate(
             last_attendance=_last_attendance_date("pk"),
             last_contact=_last_contact_date("pk"),
         )
-        .order_by("last_name", "first_name")
+        .order_by("last_name", "first_name", "pk")
+    )
+
+
+def team_referents():
+    """The team's accounts that may be named referent, by name: the choices of the
+    caseload's filter."""
+    User = get_user_model()
+    return (
+        User.objects.filter(Q(groups__name=STAFF) | Q(is_superuser=True), is_active=True)
+        .distinct()
+        .order_by("first_name", "last_name", "pk")
     )
 
 

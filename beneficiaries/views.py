@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,10 +23,11 @@ from django.views.decorators.http import require_POST
 
 from events.attendance import search_beneficiaries
 from events.models import Attendance
+from lieu_ressource.roles import is_staff_member
 
-from .forms import ContactNoteForm, OutcomeForm, PathwayForm, SearchForm
+from .forms import CaseloadFilterForm, ContactNoteForm, OutcomeForm, PathwayForm, SearchForm
 from .models import ContactNote, Outcome
-from .selectors import caseload, dropout_risks, visible_beneficiaries
+from .selectors import caseload, dropout_risks, team_referents, visible_beneficiaries
 
 VIEW_PEOPLE = "beneficiaries.view_beneficiary"
 
@@ -57,21 +59,34 @@ def follow_up_access(view):
     return wrapper
 
 
+# People per page of the caseload: the team's "everyone" is tens of thousands.
+CASELOAD_PER_PAGE = 50
+
+
 @follow_up_access
 def my_caseload(request):
-    """The people the logged-in referent follows; with ?q=, a search among every
-    person the account may see."""
+    """The people the logged-in account follows (a partner referent: everyone their
+    organisation refers; the team: their own people, or another referent's, or
+    everyone's), a page at a time; with ?q=, a search among every person the account
+    may see."""
     search = SearchForm(request.GET or None)
     query = search.cleaned_data["q"] if search.is_valid() else ""
+    context = {"search": search, "query": query, "nav": "caseload", "page": None}
     if query:
-        people = list(search_beneficiaries(request.user, query, limit=50))
+        context["people"] = list(search_beneficiaries(request.user, query, limit=50))
+        return render(request, "beneficiaries/caseload.html", context)
+    if is_staff_member(request.user):
+        scope = CaseloadFilterForm(request.GET, referents=team_referents())
+        referent, everyone = scope.scope()
+        context.update(scope=scope, referent=referent, everyone=everyone)
+        people = caseload(request.user, referent=referent, everyone=everyone)
     else:
-        people = list(caseload(request.user))
-    return render(
-        request,
-        "beneficiaries/caseload.html",
-        {"people": people, "search": search, "query": query, "nav": "caseload"},
-    )
+        contact = getattr(request.user, "partner_contact", None)
+        context["organisation"] = contact.organisation if contact else None
+        people = caseload(request.user)
+    page = Paginator(people, CASELOAD_PER_PAGE).get_page(request.GET.get("page"))
+    context.update(page=page, people=list(page.object_list))
+    return render(request, "beneficiaries/caseload.html", context)
 
 
 @follow_up_access

@@ -17,6 +17,7 @@ from tests.factories import (
     OrganisationFactory,
     OutcomeFactory,
     PathwayFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -302,6 +303,71 @@ def test_a_partner_referents_caseload_holds_only_their_organisations_people(
     assert response.context["people"] == [mine]
 
 
+def test_a_partner_referents_caseload_is_every_person_their_organisation_refers(
+    referent_client, referent, mission_locale
+):
+    named = BeneficiaryFactory(referent=referent, referring_organisation=mission_locale)
+    colleagues = BeneficiaryFactory(
+        referent=staff_member(), referring_organisation=mission_locale, last_name="Zimmer"
+    )
+    unnamed = BeneficiaryFactory(referent=None, referring_organisation=mission_locale)
+    BeneficiaryFactory(referring_organisation=mission_locale, anonymised_at=timezone.now())
+    BeneficiaryFactory(referred=True, last_name="Ailleurs")
+    BeneficiaryFactory(last_name="Personne")
+    response = referent_client.get(reverse("beneficiaries:caseload"))
+    assert set(response.context["people"]) == {named, colleagues, unnamed}
+    assert "Mission locale de Strasbourg" in response.text
+    assert "Ailleurs" not in response.text
+
+
+def test_a_partner_referent_never_widens_the_caseload_to_other_organisations(
+    referent_client, mission_locale
+):
+    mine = BeneficiaryFactory(referring_organisation=mission_locale)
+    other = BeneficiaryFactory(referred=True, last_name="Ailleurs")
+    for query in ({"referent": "all"}, {"referent": str(other.referent_id or "")}):
+        response = referent_client.get(reverse("beneficiaries:caseload"), query)
+        assert response.context["people"] == [mine]
+        assert "Ailleurs" not in response.text
+        assert "scope" not in response.context
+
+
+def test_a_partner_referent_whose_organisation_refers_no_one_is_told_so(referent_client):
+    BeneficiaryFactory(referred=True)
+    response = referent_client.get(reverse("beneficiaries:caseload"))
+    assert response.context["people"] == []
+    assert "Votre organisation n’oriente encore personne." in response.text
+
+
+def test_a_team_member_sees_their_people_then_a_colleagues_or_everyone(staff_client, staff):
+    mine = BeneficiaryFactory(referent=staff)
+    colleague = staff_member(first_name="Jonas", last_name="Keller")
+    theirs = BeneficiaryFactory(referent=colleague, referred=True)
+    nobodys = BeneficiaryFactory(referent=None)
+    url = reverse("beneficiaries:caseload")
+    assert staff_client.get(url).context["people"] == [mine]
+    by_colleague = staff_client.get(url, {"referent": colleague.pk})
+    assert by_colleague.context["people"] == [theirs]
+    assert "Jonas Keller" in by_colleague.text
+    everyone = staff_client.get(url, {"referent": "all"}).context["people"]
+    assert set(everyone) == {mine, theirs, nobodys}
+    # A referent who is not in the team is not a choice: back to the account's own.
+    stranger = BeneficiaryFactory(referent=UserFactory())
+    assert staff_client.get(url, {"referent": stranger.referent_id}).context["people"] == [mine]
+
+
+def test_the_caseload_is_paged_fifty_people_at_a_time(referent_client, mission_locale):
+    BeneficiaryFactory.create_batch(55, referring_organisation=mission_locale)
+    url = reverse("beneficiaries:caseload")
+    first = referent_client.get(url)
+    second = referent_client.get(url, {"page": 2})
+    assert len(first.context["people"]) == 50
+    assert len(second.context["people"]) == 5
+    assert not set(first.context["people"]) & set(second.context["people"])
+    assert "55 personnes." in first.text
+    assert 'href="?page=2"' in first.text
+
+
 def test_dropout_risks_list_my_quiet_people_only(staff_client, staff):
     quiet = _quiet_for_weeks(staff, 8, last_name="Calme")
     _quiet_for_weeks(staff, 3, last_name="Récent")
@@ -316,7 +382,7 @@ def test_dropout_risks_list_my_quiet_people_only(staff_client, staff):
 # Query counts: the bounds are the counts measured when the pages were written.
 
 
-@pytest.mark.parametrize("rows", [3, 30])
+@pytest.mark.parametrize("rows", [3, 60])
 def test_caseload_queries_do_not_grow_with_people(
     staff_client, staff, django_assert_max_num_queries, rows
 ):
@@ -324,9 +390,21 @@ def test_caseload_queries_do_not_grow_with_people(
         person = BeneficiaryFactory(referent=staff, referred=True, qpv=True)
         ContactNote.objects.create(beneficiary=person, date=TODAY(), channel="phone")
         AttendanceFactory(followed=True, beneficiary=person, event=EventFactory(past=True))
-    with django_assert_max_num_queries(7):
-        response = staff_client.get(reverse("beneficiaries:caseload"))
-    assert len(response.context["people"]) == rows
+    with django_assert_max_num_queries(9):
+        response = staff_client.get(reverse("beneficiaries:caseload"), {"referent": "all"})
+    assert len(response.context["people"]) == min(rows, 50)
+
+
+@pytest.mark.parametrize("rows", [3, 60])
+def test_a_partner_referents_caseload_queries_do_not_grow_with_people(
+    referent_client, mission_locale, django_assert_max_num_queries, rows
+):
+    for _row in range(rows):
+        person = BeneficiaryFactory(referring_organisation=mission_locale, qpv=True)
+        ContactNote.objects.create(beneficiary=person, date=TODAY(), channel="phone")
+    with django_assert_max_num_queries(10):
+        response = referent_client.get(reverse("beneficiaries:caseload"))
+    assert len(response.context["people"]) == min(rows, 50)
 
 
 @pytest.mark.parametrize("rows", [3, 30])
