@@ -7,6 +7,10 @@ WORKDIR /app
 COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 COPY . .
-RUN DEBUG=1 python manage.py compilemessages --ignore=.venv -v0
-ENV DJANGO_SETTINGS_MODULE=lieu_ressource.settings PYTHONUNBUFFERED=1
+ENV DJANGO_SETTINGS_MODULE=lieu_ressource.settings PYTHONUNBUFFERED=1 \
+    PYTHON=python STATIC_ROOT=/app/staticfiles
+# Translations and static files (hashed, with gzip and Brotli copies) are built into
+# the image: they need no secret and no database (see bin/production).
+RUN bin/production assets
 EXPOSE 8000
+CMD ["bin/production", "web"]

@@ -203,7 +203,9 @@ def production_site(tmp_path_factory):
     skip_unless(on_postgresql(), "needs PostgreSQL: set DATABASE_URL")
     skip_unless(settings.CELERY_BROKER_URL, "needs Redis: set CELERY_BROKER_URL")
     db = settings.DATABASES["default"]
-    name = (db.get("TEST", {}).get("NAME") or f"test_{db['NAME']}") + "_prod"
+    # The test database's name, whether or not pytest-django has switched to it yet.
+    test_name = db["NAME"] if db["NAME"].startswith("test_") else f"test_{db['NAME']}"
+    name = (db.get("TEST", {}).get("NAME") or test_name) + "_prod"
     with postgres_admin(db) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{name}"')
