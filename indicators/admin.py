@@ -250,6 +250,8 @@ class QuarterlyReportAdmin(admin.ModelAdmin):
         "changes",
         "requested_by",
         "created_at",
+        "started_at",
+        "heartbeat_at",
         "generated_at",
         "published_at",
     )

@@ -337,6 +337,12 @@ class QuarterlyReport(models.Model):
         verbose_name=_("requested by"),
     )
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    # A running report's signs of life: when its current attempt began, and when it
+    # last finished a step. A report still "running" long after its last step has no
+    # live task (the worker was killed): indicators.recovery queues it again.
+    started_at = models.DateTimeField(_("generation started at"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("last step at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("generation attempts"), default=0, editable=False)
     generated_at = models.DateTimeField(_("generated at"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
 

@@ -14,10 +14,11 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import emails, reports, selectors, snapshots, values
+from . import emails, recovery, reports, selectors, snapshots, values
 from .errors import (  # noqa: F401 (callers catch them from here)
     QuarterOutsideProgramme,
     ReportError,
@@ -73,17 +74,19 @@ def request_report(programme, quarter, language, *, requested_by=None, enqueue=T
                         language=language,
                         requested_by=requested_by,
                     )
-                elif report.status in (
-                    QuarterlyReport.Status.RUNNING,
-                    QuarterlyReport.Status.PUBLISHED,
+                elif report.status == QuarterlyReport.Status.PUBLISHED or (
+                    report.status == QuarterlyReport.Status.RUNNING
+                    and not recovery.is_stale(report)
                 ):
                     return report, False
                 else:
+                    # Queued, done, failed, or "running" with no live task left.
                     report.status = QuarterlyReport.Status.QUEUED
                     report.error = ""
+                    report.attempts = 0
                     if requested_by is not None:
                         report.requested_by = requested_by
-                    report.save(update_fields=["status", "error", "requested_by"])
+                    report.save(update_fields=["status", "error", "attempts", "requested_by"])
                 if enqueue:
                     _enqueue(report)
                 return report, True
@@ -149,15 +152,39 @@ def previous_published(report):
     )
 
 
+def _claim(report):
+    """Mark a queued report running, for this task only: True if it was ours to take.
+
+    A report is taken when queued, or when "running" with no live task (see
+    `recovery`); the single UPDATE makes two deliveries of one task race safely."""
+    started = timezone.now()
+    takeable = Q(status=QuarterlyReport.Status.QUEUED) | Q(
+        status=QuarterlyReport.Status.RUNNING, heartbeat_at__lt=recovery.stale_cutoff(started)
+    )
+    return bool(
+        QuarterlyReport.objects.filter(takeable, pk=report.pk).update(
+            status=QuarterlyReport.Status.RUNNING,
+            error="",
+            started_at=started,
+            heartbeat_at=started,
+            attempts=F("attempts") + 1,
+        )
+    )
+
+
+def _step_done(report):
+    """A sign of life between the steps of a compile (see `recovery`)."""
+    QuarterlyReport.objects.filter(pk=report.pk).update(heartbeat_at=timezone.now())
+
+
 def generate_report(report, *, now=None):
     """Compute the figures of a queued report, render its PDF and store both. A
-    report already done or published is left as it is (the work is done)."""
+    report already done or published is left as it is (the work is done), and so is
+    one that another live task is generating."""
     report = QuarterlyReport.objects.select_related("programme").get(pk=report.pk)
-    if report.status in (QuarterlyReport.Status.DONE, QuarterlyReport.Status.PUBLISHED):
+    if not _claim(report):
+        report.refresh_from_db()
         return report
-    QuarterlyReport.objects.filter(pk=report.pk).update(
-        status=QuarterlyReport.Status.RUNNING, error=""
-    )
     now = now or timezone.now()
     programme, quarter = report.programme, report_quarter(report)
     period = values.quarter_period(programme, quarter, now=now)
@@ -167,9 +194,11 @@ def generate_report(report, *, now=None):
         )
     quarters = values.trend_quarters(programme, quarter, now=now)
     values.refresh_values(programme, quarters, now=now)
+    _step_done(report)
     snapshot = snapshots.build_snapshot(
         programme, quarter, period=period, trend_quarters=quarters, as_of=now
     )
+    _step_done(report)
     changes = ""
     if report.version > 1:
         previous = previous_published(report)
@@ -179,6 +208,7 @@ def generate_report(report, *, now=None):
     pdf = reports.render_pdf(
         snapshot, language=report.language, version=report.version, generated_at=now
     )
+    _step_done(report)
     name = write_private_file(report_file_name(report), pdf)
     QuarterlyReport.objects.filter(pk=report.pk).update(
         status=QuarterlyReport.Status.DONE,

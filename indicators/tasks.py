@@ -3,10 +3,13 @@
 import logging
 
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from . import services
+from . import recovery, services
 from .models import QuarterlyReport
 
 logger = logging.getLogger(__name__)
@@ -21,6 +24,10 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError, OSError)
     acks_late=True,
     reject_on_worker_lost=True,
     max_retries=3,
+    # A hung render must not hold a worker forever: asked to stop, then killed. The
+    # report of a killed task is picked up by `recover_stale_reports`.
+    soft_time_limit=settings.REPORT_SOFT_TIME_LIMIT,
+    time_limit=settings.REPORT_TIME_LIMIT,
 )
 def compile_report(self, report_id):
     """Generate the PDF of a queued report; a report already done or published is
@@ -42,6 +49,19 @@ def compile_report(self, report_id):
         logger.exception("Report %s failed after %s retries.", report_id, self.max_retries)
         services.mark_report_failed(report, exc)
         return None
+    except SoftTimeLimitExceeded:
+        logger.error("Report %s: stopped after its time limit.", report_id)
+        services.mark_report_failed(
+            report,
+            services.ReportError(
+                _(
+                    "The generation took longer than %(minutes)d minutes and was stopped. "
+                    "Generate the report again; if it stops again, tell the technical team."
+                )
+                % {"minutes": max(1, round(settings.REPORT_SOFT_TIME_LIMIT / 60))}
+            ),
+        )
+        return None
     except Exception as exc:
         # Not transient: record it for staff instead of retrying.
         logger.exception("Report %s failed.", report_id)
@@ -56,3 +76,11 @@ def draft_quarterly_reports():
     the first day of each quarter)."""
     today = timezone.localdate()
     return [report.pk for report in services.draft_reports_after(today)]
+
+
+@shared_task(name="indicators.recover_stale_reports")
+def recover_stale_reports():
+    """Queue again the reports whose task died, or fail them after their attempts
+    (Celery beat, every five minutes)."""
+    done = recovery.recover_stale_reports()
+    return {"requeued": [r.pk for r in done.requeued], "failed": [r.pk for r in done.failed]}

@@ -237,6 +237,23 @@ CELERY_IMPORTS = ["lieu_ressource.health"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A report compile is the longest task: past REPORT_SOFT_TIME_LIMIT seconds it is told
+# to stop (the report fails with a message), past REPORT_TIME_LIMIT its process is
+# killed, so that a hung render cannot hold a worker forever.
+REPORT_TIME_LIMIT = envint("REPORT_TIME_LIMIT", 900)
+REPORT_SOFT_TIME_LIMIT = envint("REPORT_SOFT_TIME_LIMIT", REPORT_TIME_LIMIT - 60)
+# With late acks, Redis hands an unacknowledged message to another worker after the
+# visibility timeout: it must outlast a compile plus the wait of a prefetched message
+# behind one, or a live compile would be started twice. (kombu's default is an hour,
+# which is also how long a killed worker's report used to wait.)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": envint("CELERY_VISIBILITY_TIMEOUT", 2 * REPORT_TIME_LIMIT + 300)
+}
+# A report still "running" with no step done for REPORT_STALE_AFTER seconds has no live
+# task (a live one ends or is killed within REPORT_TIME_LIMIT): the recovery job queues
+# it again, or marks it failed after REPORT_MAX_ATTEMPTS starts.
+REPORT_STALE_AFTER = envint("REPORT_STALE_AFTER", REPORT_TIME_LIMIT + 60)
+REPORT_MAX_ATTEMPTS = envint("REPORT_MAX_ATTEMPTS", 3)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {

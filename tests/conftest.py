@@ -1,3 +1,4 @@
+import contextlib
 import os
 import socket
 import subprocess
@@ -62,10 +63,11 @@ def private_storage_in_tmp(settings, tmp_path):
     settings.PRIVATE_ROOT = tmp_path / "private"
 
 
-@pytest.fixture(scope="session")
-def worker_process(django_db_setup, django_db_blocker):
-    """A real `celery worker` process on Redis, reading the test database."""
-    queue = settings.CELERY_TASK_DEFAULT_QUEUE
+@contextlib.contextmanager
+def running_worker(queue, *, app="lieu_ressource", log_name="worker.log", env=None):
+    """A real `celery worker` process (solo pool: tasks run in that very process) on
+    Redis, reading the test database and consuming `queue`; yields the process and
+    the worker's name once it answers a ping, and stops it afterwards."""
     name = f"test-{uuid.uuid4().hex[:8]}@{socket.gethostname()}"
     env = {
         **os.environ,
@@ -75,16 +77,17 @@ def worker_process(django_db_setup, django_db_blocker):
         "DATABASE_URL": database_url_of_tests(),
         "CELERY_QUEUE": queue,
         "VAR_DIR": os.path.join(ROOT, "var", "test-worker"),
+        **(env or {}),
     }
     os.makedirs(env["VAR_DIR"], exist_ok=True)
-    log = open(os.path.join(env["VAR_DIR"], "worker.log"), "w")
+    log = open(os.path.join(env["VAR_DIR"], log_name), "w")
     process = subprocess.Popen(
         [
             sys.executable,
             "-m",
             "celery",
             "-A",
-            "lieu_ressource",
+            app,
             "worker",
             "--pool=solo",
             "--loglevel=INFO",
@@ -105,11 +108,19 @@ def worker_process(django_db_setup, django_db_blocker):
         while not celery_app.control.ping(destination=[name], timeout=1.0):
             if process.poll() is not None or time.monotonic() > deadline:
                 pytest.fail(f"the Celery worker did not start; see {log.name}")
-        yield name
+        yield process, name
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        if process.poll() is None:
+            process.terminate()
+            process.wait(timeout=30)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def worker_process(django_db_setup, django_db_blocker):
+    """The session's worker on the tests' queue (see `running_worker`)."""
+    with running_worker(settings.CELERY_TASK_DEFAULT_QUEUE) as (_process, name):
+        yield name
 
 
 @pytest.fixture
