@@ -261,6 +261,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "beneficiaries.tasks.purge_personal_data",
         "schedule": crontab(minute=30, hour=3, day_of_week="sunday"),
     },
+    "recover-stale-reports": {
+        "task": "indicators.recover_stale_reports",
+        "schedule": crontab(minute="*/5"),
+    },
 }
 
 # Personal data is anonymised this many years after a person's exit (beneficiaries)
