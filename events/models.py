@@ -315,6 +315,8 @@ class Attendance(models.Model):
     class Meta:
         verbose_name = _("attendance")
         verbose_name_plural = _("attendances")
+        # Reports ask "was any attendance recorded since the stored figures?".
+        indexes = [models.Index(fields=["recorded_at"], name="attendance_recorded_at")]
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "beneficiary"],

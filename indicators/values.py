@@ -3,15 +3,23 @@
 A computed indicator's value for a quarter, and its cumulative value since the
 programme's start (people counted once), are recomputed on demand and stored with
 their source and time of computation, until a published report freezes them. A
-manual indicator's value is entered by staff. Periods are read in Europe/Paris and
-clipped to the programme and to the present.
+report recomputes its own quarter; the earlier quarters of its trend keep their
+stored values when these were computed after the quarter closed and no record they
+read has changed since (see `inputs_changed_since`). A manual indicator's value is
+entered by staff. Periods are read in Europe/Paris and clipped to the programme and
+to the present.
 """
 
+import datetime
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from beneficiaries.models import Beneficiary, Outcome, Pathway
+from events.models import Attendance, Event, Registration
 
 from . import metrics, selectors
 from .errors import QuarterOutsideProgramme, ReportError, ValuesFrozen
@@ -80,10 +88,48 @@ def _metric_of(indicator):
         ) from None
 
 
+def inputs_changed_since(since, until):
+    """True when a record that the metrics of a period ending at `until` read was
+    added, changed or removed after `since`: an event (edited, or held before
+    `until`), an attendance or a sign-up at an event held before `until`, a person's
+    record, a pathway or an outcome (through their history, which keeps deletions).
+    Organisations and deleted events or attendances leave no trace: regenerating that
+    quarter's report recomputes it. Each check is one indexed EXISTS."""
+    until_day = metrics.Period(until - datetime.timedelta(days=1), until).last_day
+    held_before = Q(event__end__lt=until)
+    checks = (
+        Event.objects.filter(updated_at__gt=since).filter(
+            Q(end__lt=until) | Q(created_at__lt=until)
+        ),
+        Attendance.objects.filter(held_before, recorded_at__gt=since),
+        Registration.objects.filter(held_before, created_at__gt=since),
+        Registration.objects.filter(held_before, cancelled_at__gt=since),
+        Beneficiary.history.filter(history_date__gt=since, created_at__lt=until),
+        Pathway.history.filter(history_date__gt=since, start_date__lte=until_day),
+        Outcome.history.filter(history_date__gt=since, date__lte=until_day),
+    )
+    return any(check.exists() for check in checks)
+
+
+def _reusable(rows, quarter, indicators, now):
+    """Whether the stored rows of a past quarter can stand: one per indicator, all
+    computed after the quarter closed, and no record read since."""
+    rows = [rows.get((indicator.pk, (quarter.year, quarter.number))) for indicator in indicators]
+    if not rows or any(row is None for row in rows):
+        return False
+    if all(row.frozen for row in rows):
+        return True
+    oldest = min(row.computed_at for row in rows if not row.frozen)
+    end = metrics.Period.of_quarter(quarter).end
+    return oldest >= end and end <= now and not inputs_changed_since(oldest, end)
+
+
 def refresh_values(programme, quarters, *, now=None):
     """Recompute and store the computed indicators of `programme` for `quarters`,
-    leaving the values frozen by a published report as they are. Two aggregate
-    queries per indicator and quarter, and a few to read and write the values."""
+    leaving the values frozen by a published report as they are, and those of the
+    earlier quarters as stored when nothing they read has changed (the last quarter
+    is always recomputed). Two aggregate queries per indicator and recomputed
+    quarter, and a few to read and write the values."""
     now = now or timezone.now()
     indicators = list(
         Indicator.objects.filter(programme=programme, kind=Indicator.Kind.COMPUTED).select_related(
@@ -95,6 +141,8 @@ def refresh_values(programme, quarters, *, now=None):
     for quarter in quarters:
         period = quarter_period(programme, quarter, now=now)
         if period is None:
+            continue
+        if quarter != quarters[-1] and _reusable(existing, quarter, indicators, now):
             continue
         total_period = cumulative_period(programme, period)
         for indicator in indicators:

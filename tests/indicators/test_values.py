@@ -4,11 +4,14 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from indicators import services, values
 from indicators.models import Indicator, IndicatorValue
 from indicators.quarters import Quarter
 from tests.factories import IndicatorFactory, IndicatorValueFactory, OutcomeFactory
+
+from .conftest import paris
 
 Q3 = Quarter(2025, 3)
 
@@ -125,3 +128,77 @@ def test_unknown_metric_is_reported_clearly(world, after_q3):
     IndicatorFactory(programme=world.programme, kind=Indicator.Kind.COMPUTED, metric="nope")
     with pytest.raises(services.ReportError, match="nope"):
         values.refresh_values(world.programme, [Q3], now=after_q3)
+
+
+# Earlier quarters of a report's trend: stored values stand until their records change.
+
+Q2 = Quarter(2025, 2)
+
+
+def _stored_q2(indicator, value):
+    """A Q2 value stored after Q2 closed (now, in real time: the records' own
+    timestamps are real time too)."""
+    return IndicatorValueFactory(
+        indicator=indicator,
+        year=2025,
+        quarter=2,
+        value=Decimal(value),
+        cumulative=Decimal(value),
+        computed=True,
+        computed_at=timezone.now(),
+    )
+
+
+def test_a_past_quarters_stored_value_is_reused_while_its_records_are_unchanged(
+    world, employed_in_germany, after_q3
+):
+    _stored_q2(employed_in_germany, 99)
+
+    values.refresh_values(world.programme, [Q2, Q3], now=after_q3)
+
+    q2 = IndicatorValue.objects.get(indicator=employed_in_germany, year=2025, quarter=2)
+    assert q2.value == 99  # not recomputed: the true figure differs
+    assert IndicatorValue.objects.filter(indicator=employed_in_germany, year=2025, quarter=3)
+
+
+def test_a_past_quarters_stored_value_is_recomputed_once_its_records_change(
+    world, employed_in_germany, after_q3
+):
+    _stored_q2(employed_in_germany, 99)
+    OutcomeFactory(beneficiary=world.rsa_c, job_in_germany=True, date=datetime.date(2025, 5, 5))
+
+    values.refresh_values(world.programme, [Q2, Q3], now=after_q3)
+
+    q2 = IndicatorValue.objects.get(indicator=employed_in_germany, year=2025, quarter=2)
+    expected = values.compute_indicator(employed_in_germany, Q2, now=after_q3)
+    assert q2.value != 99
+    assert (q2.value, q2.cumulative) == expected
+
+
+def test_a_past_value_computed_before_its_quarter_closed_is_recomputed(
+    world, employed_in_germany, after_q3
+):
+    row = _stored_q2(employed_in_germany, 99)
+    IndicatorValue.objects.filter(pk=row.pk).update(computed_at=paris(2025, 6, 15, 12))
+
+    values.refresh_values(world.programme, [Q2, Q3], now=after_q3)
+
+    row.refresh_from_db()
+    assert row.value != 99
+
+
+def test_the_reports_own_quarter_is_always_recomputed(world, employed_in_germany, after_q3):
+    IndicatorValueFactory(
+        indicator=employed_in_germany,
+        year=2025,
+        quarter=3,
+        value=Decimal(99),
+        cumulative=Decimal(99),
+        computed=True,
+        computed_at=timezone.now(),
+    )
+
+    values.refresh_values(world.programme, [Q3], now=after_q3)
+
+    q3 = IndicatorValue.objects.get(indicator=employed_in_germany, year=2025, quarter=3)
+    assert q3.value != 99
