@@ -11,9 +11,9 @@ attendee_patterns = [
     path("anonymous/", staff_views.leave_anonymous, name="leave_anonymous"),
 ]
 
-# Under /staff/ (no language prefix: the admin's language rules apply).
+# Under /staff/ (no language prefix: the admin's language rules apply), beside the
+# team's dashboard at /staff/ itself (lieu_ressource.views).
 urlpatterns = [
-    path("", staff_views.staff_home, name="home"),
     path("check-in/", staff_views.event_list, name="events"),
     path("check-in/<int:pk>/", staff_views.check_in, name="check_in"),
     path(

@@ -72,16 +72,6 @@ def _name_of(attendance):
     return attendance.walk_in_name or _("Anonymous attendee")
 
 
-@login_required
-def staff_home(request):
-    """The team lands on the check-in list, partner referents on their caseload."""
-    if is_staff_member(request.user):
-        return redirect("staff_events:events")
-    if request.user.has_perm("beneficiaries.view_beneficiary"):
-        return redirect("beneficiaries:caseload")
-    raise PermissionDenied
-
-
 # Events per section of the check-in list: a busy fortnight has hundreds.
 CHECK_IN_PER_PAGE = 40
 

@@ -2,8 +2,24 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib import messages
 from django.contrib.sites.shortcuts import get_current_site
+from django.urls import reverse
+from django.utils.translation import gettext_noop
 
 from . import mail
+from .spaces import space_of
+
+# allauth's own messages that its German catalogue words with "du": our catalogue
+# (LOCALE_PATHS, read first) gives them in the site's "Sie" and French "vous". Listed
+# here so that `makemessages` keeps them.
+ALLAUTH_MESSAGES_IN_OUR_REGISTER = (
+    gettext_noop("You cannot remove your primary email address."),
+    gettext_noop("Please type your current password."),
+    gettext_noop("You cannot add more than %d email addresses."),
+    gettext_noop("Your primary email address must be verified."),
+    gettext_noop("Be patient, you are sending too many requests."),
+    gettext_noop("You must type the same password each time."),
+    gettext_noop("You must type the same email each time."),
+)
 
 
 class ClosedSignupAdapter(DefaultAccountAdapter):
@@ -12,6 +28,15 @@ class ClosedSignupAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return False
+
+    def get_login_redirect_url(self, request):
+        """Each role lands on its own space (a safe `next` comes first: allauth
+        only asks here without one)."""
+        return space_of(request.user).url
+
+    def get_logout_redirect_url(self, request):
+        """Back to the login page, which says the account was logged out."""
+        return reverse("account_login")
 
     def send_mail(self, template_prefix, email, context):
         """As allauth sends it (password reset, unknown account), but a mail server

@@ -4,9 +4,12 @@ from urllib.parse import urlencode
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from .roles import sees_personal_data
@@ -36,7 +39,23 @@ class RequireSecondFactorMiddleware:
 
 
 def admin_login(request, extra_context=None):
-    """The admin signs in through allauth, which rate-limits attempts and asks for
-    the second factor."""
-    query = urlencode({"next": request.GET.get("next", reverse("admin:index"))})
-    return redirect(f"{reverse('account_login')}?{query}")
+    """The admin's login page agrees with allauth's, so that no address loops.
+
+    A visitor signs in through allauth (which rate-limits attempts and asks for the
+    second factor); from the bare /admin/ each role then lands on its own space, from
+    a deeper admin page back on that page. A logged-in account gets there only when
+    the admin refused it: staff go on, the others get the 403 page and its link to
+    their space, rather than a round trip back to the login."""
+    next_url = request.GET.get(REDIRECT_FIELD_NAME, "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = ""
+    if request.user.is_authenticated:
+        if admin.site.has_permission(request):
+            return redirect(next_url or reverse("admin:index"))
+        raise PermissionDenied
+    if next_url == reverse("admin:index"):
+        next_url = ""
+    query = f"?{urlencode({REDIRECT_FIELD_NAME: next_url})}" if next_url else ""
+    return redirect(reverse("account_login") + query)

@@ -12,11 +12,13 @@ from .health import health
 from .media import serve_media
 from .robots import robots_txt
 from .security import admin_login
+from .views import dashboard
 
 admin.site.site_header = _("Lieu ressource – administration")
 admin.site.site_title = _("Lieu ressource")
 admin.site.index_title = _("Staff workspace")
 admin.site.login = admin_login
+handler403 = "lieu_ressource.views.permission_denied"
 
 urlpatterns = [
     path("health/", health, name="health"),
@@ -55,6 +57,7 @@ urlpatterns += [
         "staff/",
         include(
             [
+                path("", dashboard, name="staff_dashboard"),
                 path("", include("events.staff_urls")),
                 path("people/", include("beneficiaries.urls")),
             ]
