@@ -16,7 +16,7 @@ from beneficiaries.models import Beneficiary, Outcome
 from events.models import Event, EventOrganisation
 from partners.models import Country, Organisation
 
-from . import charts
+from . import charts, periods
 from .models import Indicator
 from .quarters import PARIS, Quarter
 
@@ -87,8 +87,10 @@ def quarter_label(text):
     return _("Q%(number)s %(year)s") % {"number": quarter.number, "year": quarter.year}
 
 
-def _date(text):
-    return formats.date_format(datetime.date.fromisoformat(text), "DATE_FORMAT")
+def _quarter_parts(text):
+    """("T3", "2026") for the labels under a trend column."""
+    quarter = Quarter.parse(text)
+    return _("Q%(number)s") % {"number": quarter.number}, str(quarter.year)
 
 
 def _short_date(text):
@@ -129,9 +131,19 @@ def _indicator_context(row, language, trend_quarters):
             for q, v in zip(trend_quarters, trend, strict=True)
         ],
         "previous": show_count(previous, people) if previous is not None else "–",
-        "sparkline": charts.sparkline(
+        "trend_chart": charts.trend_columns(
             [_visible(v, people) for v in trend],
-            title=_("%(name)s: trend over the last quarters") % {"name": name},
+            labels=[_quarter_parts(q) for q in trend_quarters],
+            shown=[show_count(v, people) for v in trend],
+            # The chart's text alternative carries its figures.
+            title=_("%(name)s, trend: %(figures)s")
+            % {
+                "name": name,
+                "figures": "; ".join(
+                    f"{quarter_label(q)}: {show_count(v, people)}"
+                    for q, v in zip(trend_quarters, trend, strict=True)
+                ),
+            },
         ),
         "missing": row["value"] is None,
         "source_note": row["source_note"],
@@ -264,8 +276,11 @@ def report_context(snapshot, *, language, version, generated_at):
             "funder": snapshot["programme"]["funder"],
         },
         "quarter": quarter_label(snapshot["quarter"]),
-        "first_day": _date(snapshot["period"]["first_day"]),
-        "last_day": _date(snapshot["period"]["last_day"]),
+        "period": periods.range_phrase(
+            datetime.date.fromisoformat(snapshot["period"]["first_day"]),
+            datetime.date.fromisoformat(snapshot["period"]["last_day"]),
+            language,
+        ),
         "as_of": formats.date_format(
             datetime.datetime.fromisoformat(snapshot["as_of"]).astimezone(PARIS),
             "DATETIME_FORMAT",
@@ -375,4 +390,7 @@ def render_pdf(snapshot, *, language, version=1, generated_at=None):
     from weasyprint import HTML  # heavy import, only where a PDF is made
 
     html = render_html(snapshot, language=language, version=version, generated_at=generated_at)
-    return HTML(string=html).write_pdf()
+    # PDF/UA-1: tagged (structure tree, table header cells), with the document's
+    # language, its title shown by readers and XMP metadata, for screen readers and
+    # for copy-paste in reading order.
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")

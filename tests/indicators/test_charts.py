@@ -1,5 +1,7 @@
 """Server-side SVG charts of the report."""
 
+import re
+
 from indicators import charts
 
 
@@ -22,9 +24,23 @@ def test_chart_with_nothing_to_draw_is_left_out():
     )
 
 
-def test_sparkline_draws_a_column_per_known_quarter():
-    svg = charts.sparkline([3, None, 0, 7], title="trend")
+def test_trend_draws_a_column_per_known_quarter_with_its_figure_and_quarter():
+    svg = charts.trend_columns(
+        [3, None, 0, 7],
+        labels=[("T4", "2025"), ("T1", "2026"), ("T2", "2026"), ("T3", "2026")],
+        shown=["3", "&lt; 5", "0", "7"],
+        title="trend",
+    )
     assert svg.count("<rect") == 2
+    assert svg.count(">T") == 4 and svg.count(">2026<") == 3
+    assert ">7</text>" in svg
+
+
+def test_trend_labels_are_large_enough_to_read_printed():
+    svg = charts.trend_columns([1], labels=[("T1", "2026")], shown=["1"], title="t")
+    sizes = [float(size) for size in re.findall(r'font-size="([\d.]+)"', svg)]
+    # SVG units are CSS pixels: 8.5 px is 6.4 pt, the smallest size we print.
+    assert min(sizes) >= 8.5
 
 
 def test_progress_is_capped_at_the_full_width():
