@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lieu_ressource.text import guard_text_fields
 from partners.models import Organisation
 
 from .models import Beneficiary, ContactNote, Outcome, Pathway
@@ -36,6 +37,7 @@ class ContactNoteForm(NotInFutureMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        guard_text_fields(self)
         self.fields["date"].initial = timezone.localdate
 
 
@@ -62,6 +64,7 @@ class OutcomeForm(NotInFutureMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        guard_text_fields(self)
         self.fields["date"].initial = timezone.localdate
         self.fields["employer"].queryset = Organisation.objects.order_by("name")
         self.fields["employer"].help_text = _("For a job: the organisation that hires.")
@@ -87,6 +90,10 @@ class NewBeneficiaryForm(forms.ModelForm):
     class Meta:
         model = Beneficiary
         fields = ("first_name", "last_name", "email", "phone", "situation")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        guard_text_fields(self)
 
     def details(self):
         """The new person's fields, as the check-in service takes them."""

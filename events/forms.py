@@ -11,6 +11,8 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from lieu_ressource.text import guard_text_fields
+
 from . import selectors
 from .models import Audience, Event, Registration
 
@@ -76,6 +78,8 @@ class RegistrationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Names and the email refuse invisible direction and control characters.
+        guard_text_fields(self)
         if not self.is_bound:
             self.initial.setdefault("language", (get_language() or "fr")[:2])
 

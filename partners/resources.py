@@ -10,14 +10,19 @@ text and a cell that a spreadsheet would run as a formula is neutralised.
 """
 
 import datetime
+import logging
 
 from django.conf import settings
 from django.core.exceptions import MultipleObjectsReturned, ObjectDoesNotExist, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from import_export import fields, resources, widgets
+from import_export import fields, resources, results, widgets
+
+from lieu_ressource import text
 
 from .models import Organisation
+
+logger = logging.getLogger(__name__)
 
 # A cell starting with one of these is run as a formula by spreadsheet programs
 # (CSV/formula injection); an apostrophe in front makes it plain text.
@@ -44,6 +49,32 @@ def restore_neutralised(value):
 
 class HeaderError(ValueError):
     """The file's columns are not those of the import."""
+
+
+class QuietError(results.Error):
+    """An import error as staff see it: our message, never a traceback (the server
+    log has the details). Errors we did not word ourselves are replaced."""
+
+    SHOWN = (HeaderError, ValidationError, ValueError)
+
+    def __init__(self, error, row=None, number=None):
+        if not isinstance(error, self.SHOWN):
+            logger.error("Import failed on an unexpected error.", exc_info=error)
+            error = ImportFailed(
+                _(
+                    "The file could not be imported because of an unexpected error; "
+                    "nothing was saved. The details are in the server log."
+                )
+            )
+        super().__init__(error, row=row, number=number)
+
+    @property
+    def traceback(self):
+        return ""
+
+
+class ImportFailed(Exception):
+    """What staff read in place of an unexpected error."""
 
 
 class DateWidget(widgets.Widget):
@@ -191,6 +222,13 @@ class StrictResource(resources.ModelResource):
     def expected_columns(self):
         return [field.column_name for field in self.get_export_fields()]
 
+    def get_error_result_class(self):
+        return QuietError
+
+    def identifying_columns(self):
+        """The columns that name the record a row updates (import_id_fields)."""
+        return [self.fields[name].column_name for name in self._meta.import_id_fields]
+
     def before_import(self, dataset, **kwargs):
         self._seen_in_file = {}
         headers = [str(h).strip() if h is not None else "" for h in (dataset.headers or [])]
@@ -198,7 +236,8 @@ class StrictResource(resources.ModelResource):
             dataset.headers = headers
         expected = self.expected_columns()
         unknown = [h for h in headers if h and h not in expected]
-        missing = [c for c in self.required_columns if c not in headers]
+        required = dict.fromkeys([*self.required_columns, *self.identifying_columns()])
+        missing = [c for c in required if c not in headers]
         repeated = sorted({h for h in headers if h and headers.count(h) > 1})
         if unknown or missing or repeated:
             problems = []
@@ -236,6 +275,7 @@ class StrictResource(resources.ModelResource):
     def before_import_row(self, row, **kwargs):
         for column, value in row.items():
             row[column] = restore_neutralised(value)
+        text.validate_import_row(self, row)  # no invisible direction or control characters
         seen = getattr(self, "_seen_in_file", None)
         if seen is None:
             seen = self._seen_in_file = {}
