@@ -5,7 +5,7 @@ either side of the Rhine show them right; each event keeps one UID for its life,
 that an update replaces the entry instead of adding a second one.
 """
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -36,22 +36,60 @@ def _location(venue):
     )
 
 
-def _vevent(event, stamp):
-    url = links.event_url(event)
-    description = "\n\n".join(part for part in (event.summary, url) if part)
-    vevent = icalendar.Event.new(
-        uid=event_uid(event),
-        summary=event.title,
-        description=description,
-        start=event.start.astimezone(PARIS),
-        end=event.end.astimezone(PARIS),
-        location=_location(event.venue),
-        url=url,
-        stamp=stamp,
-        last_modified=event.updated_at,
-        status="CANCELLED" if event.status == Event.Status.CANCELLED else "CONFIRMED",
+def _text(value):
+    """An RFC 5545 TEXT value: backslash, semicolon, comma and newlines escaped."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
     )
-    return vevent
+
+
+def _fold(line):
+    """One content line as bytes, folded at 75 octets without splitting a character."""
+    raw = line.encode()
+    if len(raw) <= 75:
+        return raw + b"\r\n"
+    parts, start, width = [], 0, 75
+    while start < len(raw):
+        end = min(start + width, len(raw))
+        while end < len(raw) and raw[end] & 0xC0 == 0x80:
+            end -= 1
+        parts.append(raw[start:end])
+        start, width = end, 74
+    return b"\r\n ".join(parts) + b"\r\n"
+
+
+def _local(moment):
+    return f"{moment.astimezone(PARIS):%Y%m%dT%H%M%S}"
+
+
+def _utc(moment):
+    return f"{moment.astimezone(UTC):%Y%m%dT%H%M%SZ}"
+
+
+def _vevent(event, url, stamp):
+    """The VEVENT of one event, written directly: the icalendar library takes some
+    3 ms an event, too slow for a feed of hundreds that calendar clients poll."""
+    description = "\n\n".join(part for part in (event.summary, url) if part)
+    status = "CANCELLED" if event.status == Event.Status.CANCELLED else "CONFIRMED"
+    lines = [
+        "BEGIN:VEVENT",
+        f"SUMMARY:{_text(event.title)}",
+        f"DTSTART;TZID={PARIS.key}:{_local(event.start)}",
+        f"DTEND;TZID={PARIS.key}:{_local(event.end)}",
+        f"DTSTAMP:{stamp}",
+        f"UID:{event_uid(event)}",
+        f"DESCRIPTION:{_text(description)}",
+        f"LAST-MODIFIED:{_utc(event.updated_at)}",
+        f"LOCATION:{_text(_location(event.venue))}",
+        f"STATUS:{status}",
+        f"URL:{url}",
+        "END:VEVENT",
+    ]
+    return b"".join(_fold(line) for line in lines)
 
 
 def build_calendar(events, *, name):
@@ -64,14 +102,19 @@ def build_calendar(events, *, name):
         name=name,
         uid=f"agenda-{language}@{_host()}",
     )
-    stamp = timezone.now()
-    for event in events:
-        calendar.add_component(_vevent(event, stamp))
     if events:
         # VTIMEZONE rules for the years the events span, not the default 1970–2038.
         first = min(event.start for event in events).astimezone(PARIS).date()
         last = max(event.end for event in events).astimezone(PARIS).date()
-        calendar.add_missing_timezones(
-            first_date=first - timedelta(days=1), last_date=last + timedelta(days=366)
+        calendar.add_component(
+            icalendar.Timezone.from_tzid(
+                PARIS.key,
+                first_date=first - timedelta(days=1),
+                last_date=last + timedelta(days=366),
+            )
         )
-    return calendar.to_ical()
+    head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
+    stamp = _utc(timezone.now())
+    path_of = links.event_path_maker()
+    body = b"".join(_vevent(event, links.absolute(path_of(event)), stamp) for event in events)
+    return head + body + b"END:VCALENDAR" + end

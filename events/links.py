@@ -23,6 +23,17 @@ def event_path(event):
     return reverse("events:detail", kwargs={"pk": event.pk, "slug": event_slug(event)})
 
 
+_PK_MARK, _SLUG_MARK = 987654321, "slug-mark"
+
+
+def event_path_maker():
+    """A function giving event_path(event) in the active language, reversing the
+    pattern once: for lists of hundreds of events (sitemap pages, calendar feeds)."""
+    pattern = reverse("events:detail", kwargs={"pk": _PK_MARK, "slug": _SLUG_MARK})
+    head, tail = pattern.split(f"{_PK_MARK}-{_SLUG_MARK}")
+    return lambda event: f"{head}{event.pk}-{event_slug(event)}{tail}"
+
+
 def event_paths_by_language(event):
     """{language code: canonical path} for the language switcher and hreflang links."""
     paths = {}

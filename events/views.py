@@ -6,7 +6,8 @@ import json
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.contrib.sites.requests import RequestSite
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,7 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_http_methods
 
-from . import calendar, links, page_cache, ratelimit, selectors, services, tokens
+from . import calendar, links, page_cache, ratelimit, selectors, services, sitemaps, tokens
 from .forms import AgendaFilter, RegistrationForm
 from .models import Event, Registration
 from .paging import uncounted_page
@@ -222,6 +223,25 @@ def agenda_calendar(request):
         request, build, seconds=FEED_SECONDS, parameters=AGENDA_PARAMETERS - {"page"}
     )
     return HttpResponse(content, content_type="text/calendar; charset=utf-8")
+
+
+def sitemap_section(request, section):
+    """One page of a sitemap section (the index, Django's view, lists them)."""
+    if section not in sitemaps.sitemaps:
+        raise Http404(_("No such sitemap."))
+    site = sitemaps.sitemaps[section]()
+
+    def build():
+        try:
+            page = site.get_urls(
+                page=request.GET.get("p", 1), site=RequestSite(request), protocol=request.scheme
+            )
+        except (EmptyPage, PageNotAnInteger) as exc:
+            raise Http404(_("No such sitemap page.")) from exc
+        return sitemaps.urlset_xml(page)
+
+    content = page_cache.cached_bytes(request, build, parameters={"p"})
+    return HttpResponse(content, content_type="application/xml")
 
 
 def event_calendar(request, pk):

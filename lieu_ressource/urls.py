@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from events.sitemaps import sitemaps
+from events.views import sitemap_section
 from indicators.urls import staff_urlpatterns as indicator_staff_urlpatterns
 
 from .health import health
@@ -26,13 +27,13 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # An index of sitemap pages, each of a bounded size (see events.sitemaps).
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps}, name="sitemap"),
     path(
-        "sitemap-<section>.xml",
-        sitemap_views.sitemap,
-        {"sitemaps": sitemaps},
-        name="django.contrib.sitemaps.views.sitemap",
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
     ),
+    path("sitemap-<section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
