@@ -154,3 +154,12 @@ def test_feed_query_count_is_constant(client, django_assert_max_num_queries, cou
     EventFactory.create_batch(count, published=True)
     with django_assert_max_num_queries(1):
         assert client.get(feed_path()).status_code == 200
+
+
+def test_a_filtered_agenda_links_to_its_own_feed(client):
+    EventFactory(published=True, format="company_visit")
+    with translation.override("de"):
+        agenda = reverse("events:agenda")
+    html = client.get(agenda + "?format=company_visit&page=1").content.decode()
+    assert f'href="{feed_path("de")}?format=company_visit"' in html
+    assert "Diese Veranstaltungen in Ihrem Kalender abonnieren" in html
