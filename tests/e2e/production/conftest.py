@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import redis
 from django.conf import settings
 
 from lieu_ressource.celery import app as celery_app
@@ -215,6 +216,8 @@ def production_site(tmp_path_factory):
     logs.mkdir()
     port = free_port()
     unset = ("DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "STATIC_ROOT", "VAR_DIR", "CELERY_QUEUE")
+    unset += ("CACHE_URL", "CACHE_KEY_PREFIX", "SECURE_SSL_REDIRECT", "SERVE_MEDIA")
+    queue = f"prod-{uuid.uuid4().hex[:8]}"
     env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(
         DJANGO_SETTINGS_MODULE="lieu_ressource.settings",
@@ -223,9 +226,11 @@ def production_site(tmp_path_factory):
         ALLOWED_HOSTS="127.0.0.1,localhost",
         DATABASE_URL=database_url(db, name),
         CELERY_BROKER_URL=settings.CELERY_BROKER_URL,
-        CELERY_QUEUE=f"prod-{uuid.uuid4().hex[:8]}",
-        # Shared by the two gunicorn workers: login throttling, used TOTP codes.
+        CELERY_QUEUE=queue,
+        # Shared by the two gunicorn workers (login throttling, used TOTP codes), on
+        # the broker's Redis under a prefix of our own: others use that database.
         CACHE_URL=settings.CELERY_BROKER_URL,
+        CACHE_KEY_PREFIX=queue,
         VAR_DIR=str(base / "var"),
         STATIC_ROOT=str(base / "static"),
         SITE_URL=f"http://127.0.0.1:{port}",
@@ -241,7 +246,7 @@ def production_site(tmp_path_factory):
         # Reached over http on 127.0.0.1: no redirect to https.
         env["SECURE_SSL_REDIRECT"] = "0"
 
-        worker_name = f"{env['CELERY_QUEUE']}@{socket.gethostname()}"
+        worker_name = f"{queue}@{socket.gethostname()}"
         worker_log = logs / "worker.log"
         with open(worker_log, "w") as out:
             worker = subprocess.Popen(
@@ -278,3 +283,7 @@ def production_site(tmp_path_factory):
             stop(process)
         with postgres_admin(db) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        client = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+        for key in client.scan_iter(match=f"{queue}:*"):
+            client.delete(key)
+        client.close()
