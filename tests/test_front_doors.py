@@ -11,7 +11,7 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
     yield_hotp_counters_from_time,
 )
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import translation
 
@@ -269,3 +269,40 @@ def test_logging_out_leads_to_the_login_page(client):
     response = client.post(reverse("account_logout"), follow=True)
     assert final_path(response) == LOGIN
     assert "_auth_user_id" not in client.session
+
+
+# The admin's index -----------------------------------------------------------------
+
+
+def app_labels(client):
+    return [app["app_label"] for app in client.get("/admin/").context["app_list"]]
+
+
+def test_the_admin_index_shows_the_team_its_apps_in_daily_order(client):
+    client.force_login(team_member())
+    labels = app_labels(client)
+    assert labels[:4] == ["events", "beneficiaries", "partners", "indicators"]
+    assert "django_celery_beat" not in labels
+    assert "mfa" not in labels
+    events = client.get("/admin/").context["app_list"][0]
+    assert [m["object_name"] for m in events["models"]][:3] == [
+        "Event",
+        "Registration",
+        "Attendance",
+    ]
+
+
+def test_periodic_tasks_and_authenticators_are_for_superusers_only(client):
+    team = team_member()
+    # Even a team member given every permission of those apps does not see them.
+    team.user_permissions.add(
+        *Permission.objects.filter(content_type__app_label__in=["django_celery_beat", "mfa"])
+    )
+    client.force_login(team)
+    assert client.get("/admin/django_celery_beat/periodictask/").status_code == 403
+    assert client.get("/admin/mfa/authenticator/").status_code == 403
+    client.force_login(superuser())
+    labels = app_labels(client)
+    assert {"django_celery_beat", "mfa"} <= set(labels)
+    assert labels.index("events") < labels.index("django_celery_beat")
+    assert client.get("/admin/django_celery_beat/periodictask/").status_code == 200
