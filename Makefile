@@ -48,12 +48,14 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
 
-# Report benchmark on --scale 250 demo data; needs PostgreSQL (see bench/report_benchmark.py).
+# Every benchmark of issue 10 on the --scale 250 demo database (PostgreSQL on
+# 127.0.0.1, psql and wrk installed): builds the database or reuses it, then public
+# pages, sitemap and feeds, admin lists, the report against its hand-written floor,
+# and the seed time. `make bench SEED=1` also times a fresh seed into a scratch
+# database (BENCH_DB_seed, dropped afterwards). See bench/run_all.py.
 BENCH_DB ?= lieu_bench
 bench: install
-	createdb -h 127.0.0.1 -U postgres $(BENCH_DB) 2>/dev/null || true
-	DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_DB) SECRET_KEY=bench \
-		$(PY) bench/report_benchmark.py --scale 250
+	$(PY) bench/run_all.py --db $(BENCH_DB) $(if $(SEED),--time-seed)
 
 clean:
 	rm -rf $(VENV) var
