@@ -343,6 +343,13 @@ IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = True
 # Rows in one imported file: 2,000 people take about 8 s on PostgreSQL for the preview,
 # and as long again on confirmation, well under gunicorn's 30 s timeout.
 IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", 2000)
+# Bytes in one imported file (a 2,000-row CSV of people is about 0.5 MB), checked with
+# the row count before the file is parsed; see lieu_ressource/imports.py.
+IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# Uploads waiting between an import's preview and its confirmation: in VAR_DIR, which
+# every web process (and container) shares; removed once used or refused.
+IMPORT_TMP_DIR = VAR_DIR / "imports"
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "lieu_ressource.imports.ImportTempStorage"
 
 # Content-Security-Policy (django-csp; Django 5.2 has none of its own): everything
 # from our own origin, no inline script or style. A template that cannot avoid an

@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
 from django.http import HttpResponseRedirect
@@ -8,6 +9,7 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 
+from lieu_ressource import imports
 from lieu_ressource.roles import is_staff_member
 
 from .models import Contact, Organisation
@@ -20,9 +22,43 @@ class StrictImportExportMixin(ImportExportMixin):
     Importing is for the centre's team; exports hold what the list shows the user."""
 
     formats = [CSV, XLSX]
+    # Refuses a file over the size or row limits before it is read or stored.
+    import_form_class = imports.BoundedImportForm
 
     def has_import_permission(self, request):
         return is_staff_member(request.user) and super().has_import_permission(request)
+
+    def _import_page(self):
+        opts = self.model._meta
+        return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        # The upload is kept only for a preview that can be confirmed.
+        context = getattr(response, "context_data", None) or {}
+        form = context.get("form")
+        uploaded = (getattr(form, "cleaned_data", None) or {}).get("import_file")
+        name = getattr(uploaded, "tmp_storage_name", None)
+        if name and "confirm_form" not in context:
+            imports.ImportTempStorage(name=name).remove()
+        return response
+
+    def process_import(self, request, **kwargs):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        storage = imports.ImportTempStorage(name=request.POST.get("import_file_name"))
+        if not storage.exists():
+            # A forged name (../../etc/passwd), or an upload already used or expired.
+            self.message_user(
+                request,
+                _("This import is not known or has expired: import the file again."),
+                messages.ERROR,
+            )
+            return self._import_page()
+        try:
+            return super().process_import(request, **kwargs)
+        finally:
+            storage.remove()
 
     def add_data_read_fail_error_to_form(self, form, error):
         form.add_error(
@@ -42,8 +78,7 @@ class StrictImportExportMixin(ImportExportMixin):
                 _("The import was cancelled: a row is no longer valid. Nothing was saved."),
                 messages.ERROR,
             )
-            opts = self.model._meta
-            return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
+            return self._import_page()
         return super().process_result(result, request)
 
 

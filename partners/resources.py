@@ -51,6 +51,10 @@ class HeaderError(ValueError):
     """The file's columns are not those of the import."""
 
 
+class ImportFailed(Exception):
+    """What staff read in place of an unexpected error."""
+
+
 class QuietError(results.Error):
     """An import error as staff see it: our message, never a traceback (the server
     log has the details). Errors we did not word ourselves are replaced."""
@@ -71,10 +75,6 @@ class QuietError(results.Error):
     @property
     def traceback(self):
         return ""
-
-
-class ImportFailed(Exception):
-    """What staff read in place of an unexpected error."""
 
 
 class DateWidget(widgets.Widget):

@@ -135,11 +135,11 @@ def test_a_file_with_too_many_rows_is_refused_before_any_row(staff_client, setti
     lines = [f"LR-50000{n},Léa,Müller,,rsa,2025-03-01," for n in range(3)]
     response = upload(staff_client, _csv(HEADER, *lines))
     assert_rejected(response)
-    [error] = response.context["result"].base_errors
-    assert str(error.error) == (
-        "Le fichier a 3 lignes ; au plus 2 sont importées à la fois. "
+    # Refused with the upload form, before the importer reads the file.
+    assert response.context["form"].errors["import_file"] == [
+        "Le fichier a plus de 2 lignes ; au plus 2 sont importées à la fois. "
         "Découpez-le en fichiers plus petits."
-    )
+    ]
     assert not Beneficiary.objects.filter(reference__startswith="LR-5000").exists()
 
 
