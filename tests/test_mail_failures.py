@@ -74,6 +74,8 @@ def test_password_reset_with_the_mail_server_down_answers_with_a_message(
     assert response.status_code == 200
     (message,) = messages_of(response)
     assert words in message
+    # Shown on the page that follows, in the page's language.
+    assert words in response.content.decode()
     assert outbox.outbox == []
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from events import links, tokens
-from tests.accounts import staff_member
+from tests.accounts import committee_member, staff_member
 from tests.e2e.conftest import DESKTOP, PHONE, log_in
 from tests.factories import BeneficiaryFactory, EventFactory, RegistrationFactory
 
@@ -114,14 +114,27 @@ def test_staff_pages_report_no_violation(live_server, client, watched_page, worl
     log_in(page, client, live_server, world["staff"])
     event = world["event"]
     for path in (
+        reverse("staff_dashboard"),
         reverse("staff_events:events"),
         reverse("staff_events:check_in", args=[event.pk]),
         reverse("beneficiaries:caseload"),
         reverse("beneficiaries:dropout_risks"),
         reverse("beneficiaries:person", args=[world["person"].pk]),
         "/accounts/2fa/",
+        "/accounts/password/change/",
+        "/accounts/email/",
+        "/accounts/logout/",
     ):
         visit(page, live_server.url + path)
+        assert_no_violation(page)
+
+
+def test_committee_pages_report_no_violation(live_server, client, watched_page):
+    page = watched_page()
+    log_in(page, client, live_server, committee_member())
+    for language in ("fr", "de"):
+        with translation.override(language):
+            visit(page, live_server.url + reverse("indicators:committee"))
         assert_no_violation(page)
 
 
