@@ -99,6 +99,12 @@ class Indicator(models.Model):
         COMPUTED = "computed", _("Computed from our records")
         MANUAL = "manual", _("Entered by staff")
 
+    class Progress(models.TextChoices):
+        # The convention's "from 100 to 200 companies": our records start with the
+        # programme, so what they count since then comes on top of the baseline.
+        ADDED = "added", _("The cumulative value adds to the baseline")
+        LEVEL = "level", _("The quarter value is the level reached")
+
     programme = models.ForeignKey(
         Programme,
         on_delete=models.CASCADE,
@@ -144,6 +150,26 @@ class Indicator(models.Model):
             "For an indicator entered by staff: its values count people, so that reports "
             "show values from 1 to 4 as “< 5”. Computed indicators take this from their "
             "metric."
+        ),
+    )
+    progress_measure = models.CharField(
+        _("progress measured on"),
+        max_length=10,
+        choices=Progress.choices,
+        default=Progress.ADDED,
+        help_text=_(
+            "How the report measures progress from the baseline to the target: the "
+            "cumulative value counted since the start on top of the baseline, or the "
+            "quarter value as the level reached (e.g. trades in tension covered)."
+        ),
+    )
+    denominator_metric = models.CharField(
+        _("metric of the proportion's denominator"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "For an indicator that asks for a number and a proportion: the metric that "
+            "counts the whole the number is a part of (e.g. RSA recipients followed)."
         ),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)

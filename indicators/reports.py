@@ -17,6 +17,7 @@ from events.models import Event, EventOrganisation
 from partners.models import Country, Organisation
 
 from . import charts, periods
+from . import progress as progress_of
 from .models import Indicator
 from .quarters import PARIS, Quarter
 
@@ -97,14 +98,38 @@ def _short_date(text):
     return formats.date_format(datetime.date.fromisoformat(text), "SHORT_DATE_FORMAT")
 
 
+# The footnote mark after a progress figure, saying how it was measured.
+PROGRESS_MARKS = {
+    progress_of.FROM_LEVEL: "a",
+    progress_of.FROM_ADDED: "b",
+    progress_of.OF_TARGET: "c",
+}
+
+
+def show_percent(fraction):
+    return formats.number_format(round(fraction * 100), force_grouping=True) + "\u00a0%"
+
+
+def _proportion(part, whole, people):
+    """ "25 % of 48" under a count that asks for a proportion, or "" when either
+    figure is hidden (a proportion of a hidden count would disclose it)."""
+    if whole is None or is_suppressed(part, people) or is_suppressed(whole, people):
+        return ""
+    share = progress_of.proportion(part, whole)
+    if share is None:
+        return ""
+    return _("%(percent)s of %(whole)s") % {
+        "percent": show_percent(share),
+        "whole": show_number(whole),
+    }
+
+
 def _indicator_context(row, language, trend_quarters):
     people = row["describes_people"]
     cumulative = row["cumulative"]
-    percent = None
-    if row["target"] and cumulative is not None and not is_suppressed(cumulative, people):
-        target = Decimal(row["target"])
-        if target > 0:
-            percent = Decimal(cumulative) / target * 100
+    measured = row.get("progress_measure") == progress_of.FROM_LEVEL
+    hidden = is_suppressed(row["value"] if measured else cumulative, people)
+    reached = progress_of.progress(row, hidden=hidden)
     trend = row["trend"]
     previous = trend[-2] if len(trend) >= 2 else None
     name = _pick(row["name"], language)
@@ -117,13 +142,12 @@ def _indicator_context(row, language, trend_quarters):
         "target": show_number(row["target"]),
         "value": show_count(row["value"], people),
         "cumulative": show_count(cumulative, people),
-        "percent": (
-            formats.number_format(round(percent), force_grouping=True) + " %"
-            if percent is not None
-            else "–"
-        ),
+        "percent": show_percent(reached.fraction) if reached else "–",
+        "progress_mark": PROGRESS_MARKS[reached.basis] if reached else "",
+        "value_share": _proportion(row["value"], row.get("denominator"), people),
+        "cumulative_share": _proportion(cumulative, row.get("denominator_cumulative"), people),
         "progress": charts.progress(
-            percent / 100 if percent is not None else None,
+            max(0, reached.fraction) if reached else None,
             title=_("%(name)s: progress towards the target") % {"name": name},
         ),
         "trend": [

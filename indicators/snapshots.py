@@ -14,11 +14,12 @@ from beneficiaries.models import Beneficiary, Outcome
 from events.models import Event, EventOrganisation
 from partners.models import Country, Organisation
 
-from . import metrics, selectors
+from . import metrics, selectors, values
 from .models import Indicator, QualitativeNote
 from .quarters import PARIS, Quarter
 
-SCHEMA = 1
+# 2: progress measure, proportion denominators and the value a year before.
+SCHEMA = 2
 LANGUAGES = ("fr", "de")
 
 
@@ -56,7 +57,7 @@ def build_snapshot(programme, quarter, *, period, trend_quarters, as_of):
         },
         "as_of": as_of.isoformat(),
         "trend_quarters": [str(q) for q in trend_quarters],
-        "axes": _indicators(programme, quarter, trend_quarters),
+        "axes": _indicators(programme, quarter, trend_quarters, period),
         "key_figures": _key_figures(period),
         "activity": _activity(period),
         "outcomes": _outcomes(period),
@@ -67,13 +68,24 @@ def build_snapshot(programme, quarter, *, period, trend_quarters, as_of):
     }
 
 
-def _indicators(programme, quarter, trend_quarters):
+def _denominators(indicator, period):
+    """The whole a proportion is taken of, for the quarter and since the start: two
+    aggregate queries, for the few indicators that ask for a proportion."""
+    if not indicator.denominator_metric or indicator.denominator_metric not in metrics.REGISTRY:
+        return None, None
+    whole = metrics.get_metric(indicator.denominator_metric)
+    total_period = values.cumulative_period(indicator.programme, period)
+    return whole(period).value, whole(total_period).value
+
+
+def _indicators(programme, quarter, trend_quarters, period):
     indicators = list(
         Indicator.objects.filter(programme=programme)
-        .select_related("axis", "strategy")
+        .select_related("axis", "strategy", "programme")
         .order_by("axis__number", "strategy__code", "position", "code")
     )
-    stored = selectors.values_for(indicators, trend_quarters)
+    year_before = Quarter(quarter.year - 1, quarter.number)
+    stored = selectors.values_for(indicators, [*trend_quarters, year_before])
     manual = [i for i in indicators if i.kind == Indicator.Kind.MANUAL]
     first_quarter = Quarter.containing(programme.start_date)
     sums = selectors.manual_cumulative_sums(manual, first_quarter, quarter) if manual else {}
@@ -106,6 +118,8 @@ def _indicators(programme, quarter, trend_quarters):
         describes_people = indicator.counts_people
         if indicator.kind == Indicator.Kind.COMPUTED and indicator.metric in metrics.REGISTRY:
             describes_people = metrics.get_metric(indicator.metric).describes_people
+        denominator, denominator_cumulative = _denominators(indicator, period)
+        before = stored.get((indicator.pk, (year_before.year, year_before.number)))
         groups[-1]["indicators"].append(
             {
                 "id": indicator.pk,
@@ -117,6 +131,10 @@ def _indicators(programme, quarter, trend_quarters):
                 "describes_people": describes_people,
                 "baseline": decimal_text(indicator.baseline),
                 "target": decimal_text(indicator.target),
+                "progress_measure": indicator.progress_measure,
+                "denominator": denominator,
+                "denominator_cumulative": denominator_cumulative,
+                "year_before": decimal_text(before.value) if before else None,
                 "value": decimal_text(row.value) if row else None,
                 "cumulative": decimal_text(cumulative),
                 "source": row.source if row else None,
