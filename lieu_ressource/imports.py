@@ -22,6 +22,7 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
+from django.http import HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from import_export.formats.base_formats import XLSX
@@ -210,3 +211,29 @@ class ImportTempStorage(BaseStorage):
                     entry.unlink()
             except FileNotFoundError:
                 continue
+
+
+class RequestSizeLimit:
+    """Refuse (413) a request whose declared body is over REQUEST_MAX_BYTES before
+    Django reads any of it: a 50 MB upload is answered at once, not spooled to disk
+    and parsed. Files within it are then held to their own limits (imports above)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.REQUEST_MAX_BYTES:
+            logger.warning("Request of %s bytes to %s refused.", length, request.path)
+            message = _(
+                "This request is too large (%(size)s; at most %(limit)s). For an import, "
+                "split the file into smaller files."
+            ) % {
+                "size": filesizeformat(length),
+                "limit": filesizeformat(settings.REQUEST_MAX_BYTES),
+            }
+            return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)

@@ -88,6 +88,9 @@ MIDDLEWARE = [
     "lieu_ressource.headers.PrivateResponseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body (CSRF does, in the view step): an oversized
+    # request is refused unread, in the visitor's language.
+    "lieu_ressource.imports.RequestSizeLimit",
     "django.middleware.common.CommonMiddleware",
     "lieu_ressource.query_strings.RefuseNulInQueryMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -349,6 +352,9 @@ IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 # Uploads waiting between an import's preview and its confirmation: in VAR_DIR, which
 # every web process (and container) shares; removed once used or refused.
 IMPORT_TMP_DIR = VAR_DIR / "imports"
+# Any request body (uploads included) over this is refused before it is read, by
+# lieu_ressource.imports.RequestSizeLimit; event images and logos fit well within it.
+REQUEST_MAX_BYTES = envint("REQUEST_MAX_BYTES", 20 * 1024 * 1024)
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "lieu_ressource.imports.ImportTempStorage"
 
 # Content-Security-Policy (django-csp; Django 5.2 has none of its own): everything

@@ -290,3 +290,21 @@ def test_an_unexpected_error_shows_our_message_and_logs_the_details(
         "enregistré. Le détail figure dans le journal du serveur."
     )
     assert "/srv/lieu-ressource/secret/path.py exploded" in caplog.text
+
+
+# The request itself
+
+
+def test_a_request_over_the_size_limit_is_refused_unread(staff_client, settings, uploads_dir):
+    settings.REQUEST_MAX_BYTES = 10_000
+    content = _csv(HEADER, *["LR-100001,Léa,Müller,,rsa,2025-03-01,"] * 500)  # 19 kB
+
+    response = upload(staff_client, content, name="big.csv")
+
+    assert response.status_code == 413
+    assert response.content.decode() == (
+        "Cette requête est trop volumineuse (19,9\xa0Kio ; au plus 9,8\xa0Kio). Pour un "
+        "import, découpez le fichier en fichiers plus petits."
+    )
+    assert left_behind(uploads_dir) == []
+    assert not Beneficiary.objects.filter(reference="LR-100001").exists()
