@@ -52,8 +52,12 @@ def site_language():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Rate limits and login throttling count in the cache: each test starts afresh."""
+    """Rate limits, login throttling and public pages live in the cache: each test
+    starts afresh (the pages' per-process copies too)."""
+    from events import page_cache
+
     cache.clear()
+    page_cache.clear_local()
 
 
 @pytest.fixture(autouse=True)
