@@ -201,3 +201,10 @@ def test_robots_txt_points_at_the_sitemap(production_site):
     assert status == 200
     assert headers["Content-Type"].startswith("text/plain")
     assert f"Sitemap: {production_site.url}/sitemap.xml" in body.decode()
+
+
+def test_the_worker_takes_the_sites_tasks(production_site):
+    # check_worker sends a task on the site's queue and waits for the worker's answer.
+    output = production_site.manage("check_worker", "--timeout", "30").stdout
+    assert "Worker answered" in output
+    assert "'database': 'ok'" in output
