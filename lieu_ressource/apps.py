@@ -10,7 +10,7 @@ class LieuRessourceConfig(AppConfig):
     def ready(self):
         from django.contrib import admin
 
-        from .account_emails import lowercase_account_email
+        from .account_emails import guard_user_admin, lowercase_account_email
         from .text import guard_admin_site
 
         pre_save.connect(
@@ -19,4 +19,5 @@ class LieuRessourceConfig(AppConfig):
             dispatch_uid="lieu_ressource.lowercase_account_email",
         )
         # The admin has discovered every app's admins by now (its app comes first).
+        guard_user_admin(admin.site)
         guard_admin_site(admin.site)

@@ -10,6 +10,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.db import connection
+from django.utils import translation
 
 from tests.factories import UserFactory
 
@@ -109,3 +110,39 @@ def test_migration_never_takes_a_verified_address_from_another_account():
     copy.refresh_from_db()
     assert (copy.email, copy.verified) == ("anna@example.org", False)
     assert EmailAddress.objects.get(user=owner).verified
+
+
+def admin_account_form(user, email):
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/admin/")
+    request.user = get_user_model().objects.create_superuser("root", "root@example.org", "x-pw-1")
+    form_class = admin.site._registry[get_user_model()].get_form(request, user)
+    data = {
+        "username": user.username,
+        "email": email,
+        "date_joined_0": "2025-01-06",
+        "date_joined_1": "10:00:00",
+    }
+    return form_class(data, instance=user)
+
+
+@pytest.mark.parametrize(
+    ("language", "words"), [("fr", "Un autre compte"), ("de", "anderes Konto")]
+)
+def test_admin_refuses_an_email_another_account_uses_in_another_case(language, words):
+    UserFactory(email="anna@example.org")
+    with translation.override(language):
+        form = admin_account_form(UserFactory(), "Anna@Example.ORG")
+        assert not form.is_valid()
+        assert words in form.errors["email"][0]
+
+
+def test_admin_keeps_an_accounts_own_email_in_any_case():
+    user = UserFactory(email="anna@example.org")
+    form = admin_account_form(user, "Anna@Example.org")
+    assert form.is_valid(), form.errors
+    form.save()
+    user.refresh_from_db()
+    assert user.email == "anna@example.org"
