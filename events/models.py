@@ -135,6 +135,8 @@ class Event(models.Model):
             models.Index(fields=["status", "start", "end"], name="event_status_start_end"),
             # Held-events metrics and the check-in list select on the end alone.
             models.Index(fields=["end"], name="event_end"),
+            # The admin's event list, in date order whatever the status.
+            models.Index(fields=["start"], name="event_start"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,7 +1,8 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 
+from events.models import EventOrganisation
 from lieu_ressource import imports
 from lieu_ressource.roles import is_staff_member
 
@@ -115,10 +117,18 @@ class OrganisationAdmin(StrictImportExportMixin, TabbedDjangoJqueryTranslationAd
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
+        # A subquery per row shown, not a join and GROUP BY over every participation.
+        events = (
+            EventOrganisation.objects.filter(organisation=OuterRef("pk"))
+            .order_by()
+            .values("organisation")
+            .annotate(n=Count("event", distinct=True))
+            .values("n")
+        )
         return (
             super()
             .get_queryset(request)
-            .annotate(event_count=Count("event_participations", distinct=True))
+            .annotate(event_count=Coalesce(Subquery(events, output_field=IntegerField()), 0))
         )
 
     @admin.display(description=_("events taken part in"), ordering="event_count")
