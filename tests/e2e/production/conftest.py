@@ -26,8 +26,10 @@ API of the yielded `ProductionSite`:
   codes, as its owner would at the first login (REQUIRE_STAFF_MFA is on), and return
   a `SecondFactor` with `.totp()` (a code for the current time window; if that code
   was already handed out it waits for the next window, as allauth refuses a code used
-  twice) and `.recovery_code()` (an unused recovery code, each given once). Calling it
-  again for the same email returns the same object. Until then the account has no
+  twice) and `.recovery_code()` (an unused recovery code, each given once; ten per
+  account, and no waiting: prefer it when one account logs in several times). Both
+  go into the login's second step (`input[name=code]`). Calling it again for the
+  same email returns the same object. Until then the account has no
   second factor, and opening /admin/ or /staff/ leads to the TOTP set-up page.
 - `site.log(name)`: the text of the "web" or "worker" log, for failure messages.
 
