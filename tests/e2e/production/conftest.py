@@ -32,7 +32,6 @@ API of the yielded `ProductionSite`:
   same email returns the same object. Until then the account has no
   second factor, and opening /admin/ or /staff/ leads to the TOTP set-up page.
 - `site.log(name)`: the text of the "web" or "worker" log, for failure messages.
-
 - `site.accounts`: role -> email of the demo accounts, as `seed_demo` created them:
   "superuser", "staff" (a team member, not superuser), "committee",
   "partner_referent"; all with the password `DEMO_PASSWORD`.
