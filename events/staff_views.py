@@ -25,6 +25,7 @@ from django.views.decorators.http import require_POST
 from beneficiaries.forms import NewBeneficiaryForm, SearchForm
 from beneficiaries.selectors import visible_beneficiaries
 from lieu_ressource.roles import is_staff_member
+from lieu_ressource.text import validate_visible_text
 
 from . import attendance as check_in_service
 from .models import Attendance, Event, Registration
@@ -36,6 +37,7 @@ class WalkInForm(forms.Form):
         max_length=200,
         required=False,
         help_text=gettext_lazy("Leave it empty to count someone anonymously."),
+        validators=[validate_visible_text],
     )
 
 

@@ -17,6 +17,7 @@ from events import links
 from events.forms import RegistrationForm
 from events.models import Event, Registration
 from lieu_ressource.text import validate_visible_text
+from tests.accounts import staff_member
 from tests.factories import EventFactory
 
 RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE
@@ -172,3 +173,19 @@ def test_an_imported_row_with_an_override_is_refused_on_its_field():
     (invalid,) = result.invalid_rows
     assert MESSAGES["de"] in " ".join(invalid.error_dict["last_name"])
     assert not Beneficiary.objects.filter(reference="LR-910001").exists()
+
+
+@pytest.mark.django_db
+def test_a_walk_in_name_with_an_override_is_refused_at_the_door(client):
+    from django.urls import reverse
+
+    from events.models import Attendance
+
+    client.force_login(staff_member())
+    event = EventFactory(published=True)
+    response = client.post(
+        reverse("staff_events:add_walk_in", args=[event.pk]), {"name": f"Anna{RLO} Weiß"}
+    )
+    assert response.status_code == 200
+    assert MESSAGES["fr"] in response.content.decode()
+    assert not Attendance.objects.filter(event=event).exists()
