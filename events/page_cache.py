@@ -89,7 +89,7 @@ def _stored(key, version):
     if local is not None and local[0] == version and local[2] > time.time():
         return local[1]
     stored = cache.get(key)
-    if stored is not None and stored[0] == version:
+    if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == version:
         _keep_local(key, *stored)
         return stored[1]
     return None
