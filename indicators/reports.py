@@ -16,12 +16,15 @@ from beneficiaries.models import Beneficiary, Outcome
 from events.models import Event, EventOrganisation
 from partners.models import Country, Organisation
 
-from . import charts, periods
+from . import charts, periods, suppression
 from . import progress as progress_of
 from .models import Indicator
 from .quarters import PARIS, Quarter
 
-SMALL_COUNT = 5
+SMALL_COUNT = suppression.SMALL_COUNT
+# A cell hidden in a table with totals, whether small itself or hidden so that a
+# small one cannot be worked out: the two look the same.
+HIDDEN = "•"
 
 
 def describe_changes(changes, language):
@@ -212,8 +215,15 @@ def report_context(snapshot, *, language, version, generated_at):
     ]
     registrations = activity["registrations"]
     confirmed = registrations["confirmed"]
+    outcomes = snapshot["outcomes"]
+    tables = _hidden_in_tables(activity, outcomes)
+
+    def cell(key, value):
+        return HIDDEN if key in tables else show_number(value)
+
     rate = None
-    if confirmed >= SMALL_COUNT:
+    # A rate shown beside a hidden count would give it back.
+    if confirmed >= SMALL_COUNT and ("present",) not in tables:
         rate = formats.number_format(
             round(Decimal(registrations["present"]) / confirmed * 100), force_grouping=True
         )
@@ -222,18 +232,28 @@ def report_context(snapshot, *, language, version, generated_at):
         for code, count in activity["by_situation"].items()
     ]
     neighbourhoods = [
-        {"name": row["name"], "count": show_count(row["count"])}
+        {"name": row["name"], "count": cell(("qpv", row["code"]), row["count"])}
         for row in activity["neighbourhoods"]
     ]
+    neighbourhood_count = sum(r["count"] for r in activity["neighbourhoods"])
 
-    outcomes = snapshot["outcomes"]
     job_rows = [
         {
             "label": Outcome.Contract(row["contract"]).label,
-            "fr": show_count(row["countries"][Country.FRANCE]),
-            "de": show_count(row["countries"][Country.GERMANY]),
-            "ch": show_count(row["countries"][Country.SWITZERLAND]),
-            "raw": row["countries"],
+            "fr": cell(("job", row["contract"], Country.FRANCE), row["countries"][Country.FRANCE]),
+            "de": cell(
+                ("job", row["contract"], Country.GERMANY), row["countries"][Country.GERMANY]
+            ),
+            "ch": cell(
+                ("job", row["contract"], Country.SWITZERLAND),
+                row["countries"][Country.SWITZERLAND],
+            ),
+            "raw": {
+                country: None
+                if ("job", row["contract"], country) in tables
+                else row["countries"][country]
+                for country in row["countries"]
+            },
         }
         for row in outcomes["jobs"]
     ]
@@ -241,7 +261,13 @@ def report_context(snapshot, *, language, version, generated_at):
         country.value: sum(row["countries"][country.value] for row in outcomes["jobs"])
         for country in Country
     }
+    shown_job_totals = {
+        country: cell(("jobs", country), count) for country, count in job_totals.items()
+    }
     totals = outcomes["totals"]
+    job_cells = [
+        ("job", row["contract"], country) for row in outcomes["jobs"] for country in Country
+    ]
 
     partners = snapshot["partners"]
     role_rows = [
@@ -320,10 +346,10 @@ def report_context(snapshot, *, language, version, generated_at):
         "key_figures": [
             (_("Events held"), show_number(key["events_held"])),
             (_("People taking part"), show_count(key["unique_participants"])),
-            (_("Participations"), show_count(key["participations"])),
+            (_("Participations"), cell(("participations",), key["participations"])),
             (_("Attendance rate"), f"{rate} %" if rate is not None else "–"),
-            (_("Jobs in Germany"), show_count(job_totals[Country.GERMANY])),
-            (_("Jobs in France"), show_count(job_totals[Country.FRANCE])),
+            (_("Jobs in Germany"), shown_job_totals[Country.GERMANY]),
+            (_("Jobs in France"), shown_job_totals[Country.FRANCE]),
             (_("Organisations taking part"), show_number(partners["organisations"])),
         ],
         "events_counts": {k: show_number(v) for k, v in activity["events"].items()},
@@ -340,13 +366,18 @@ def report_context(snapshot, *, language, version, generated_at):
             "confirmed": show_count(registrations["confirmed"]),
             "waitlisted": show_count(registrations["waitlisted"]),
             "cancelled": show_count(registrations["cancelled"]),
-            "present": show_count(registrations["present"]),
-            "participations": show_count(registrations["participations"]),
-            "walk_ins": show_count(registrations["walk_ins"]),
+            "present": cell(("present",), registrations["present"]),
+            "participations": cell(("participations",), registrations["participations"]),
+            "walk_ins": cell(("walk_ins",), registrations["walk_ins"]),
             "rate": f"{rate} %" if rate is not None else "–",
         },
         "unique_participants": show_count(key["unique_participants"]),
         "situations": situations,
+        # Nothing to show when every situation counts fewer than 5 people.
+        "situations_all_hidden": all(
+            count < SMALL_COUNT for count in activity["by_situation"].values()
+        )
+        and any(activity["by_situation"].values()),
         "situations_chart": charts.horizontal_bars(
             [
                 (Beneficiary.Situation(code).label, _visible(count, True), show_count(count))
@@ -355,9 +386,21 @@ def report_context(snapshot, *, language, version, generated_at):
             title=_("People taking part, by situation at entry"),
         ),
         "neighbourhoods": neighbourhoods,
-        "neighbourhood_total": show_count(sum(r["count"] for r in activity["neighbourhoods"])),
+        "neighbourhood_total": cell(("qpv", None), neighbourhood_count),
+        "neighbourhood_count": show_count(neighbourhood_count),
+        "neighbourhoods_all_hidden": suppression.everything_hidden(
+            [("qpv", r["code"]) for r in activity["neighbourhoods"]],
+            tables,
+            {("qpv", r["code"]): r["count"] for r in activity["neighbourhoods"]},
+        ),
+        "neighbourhood_total_hidden": ("qpv", None) in tables,
         "jobs": job_rows,
-        "job_totals": {k: show_count(v) for k, v in job_totals.items()},
+        "job_totals": shown_job_totals,
+        "jobs_all_hidden": suppression.everything_hidden(
+            job_cells, tables, _job_cell_counts(outcomes)
+        ),
+        "job_count": cell(("jobs", None), totals[Outcome.Kind.JOB]),
+        "hidden_mark": HIDDEN,
         "jobs_chart": charts.paired_bars(
             [
                 (
@@ -371,7 +414,7 @@ def report_context(snapshot, *, language, version, generated_at):
             legend=(Country.FRANCE.label, Country.GERMANY.label),
         ),
         "outcome_totals": [
-            (_("Jobs"), show_count(totals[Outcome.Kind.JOB])),
+            (_("Jobs"), cell(("jobs", None), totals[Outcome.Kind.JOB])),
             (_("Trainings"), show_count(totals[Outcome.Kind.TRAINING])),
             (
                 _("of which bilingual or German language training"),
@@ -399,6 +442,43 @@ def report_context(snapshot, *, language, version, generated_at):
         "events": events,
         "small_count": SMALL_COUNT,
     }
+
+
+def _job_cell_counts(outcomes):
+    return {
+        ("job", row["contract"], country): count
+        for row in outcomes["jobs"]
+        for country, count in row["countries"].items()
+    }
+
+
+def _hidden_in_tables(activity, outcomes):
+    """The cells to hide in the report's tables that show totals: the jobs by
+    contract and country with the country totals and the number of jobs, the
+    residents of priority neighbourhoods with their total, and the registered people
+    present with the walk-ins, which add up to the participations."""
+    jobs = _job_cell_counts(outcomes)
+    cells = dict(jobs)
+    lines = []
+    countries = sorted({country for _job, _contract, country in jobs})
+    for country in countries:
+        parts = [key for key in jobs if key[2] == country]
+        cells[("jobs", country)] = sum(cells[key] for key in parts)
+        lines.append((parts, ("jobs", country)))
+    cells[("jobs", None)] = sum(cells[("jobs", country)] for country in countries)
+    lines.append(([("jobs", country) for country in countries], ("jobs", None)))
+
+    neighbourhoods = [("qpv", row["code"]) for row in activity["neighbourhoods"]]
+    for row in activity["neighbourhoods"]:
+        cells[("qpv", row["code"])] = row["count"]
+    cells[("qpv", None)] = sum(row["count"] for row in activity["neighbourhoods"])
+    lines.append((neighbourhoods, ("qpv", None)))
+
+    registrations = activity["registrations"]
+    for name in ("present", "walk_ins", "participations"):
+        cells[(name,)] = registrations[name]
+    lines.append(([("present",), ("walk_ins",)], ("participations",)))
+    return suppression.hidden_cells(cells, lines)
 
 
 def render_html(snapshot, *, language, version=1, generated_at=None):
