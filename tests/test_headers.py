@@ -208,7 +208,8 @@ def test_committee_pages_and_reports_are_not_stored(client):
         download = reverse("indicators:download", args=[report.pk])
     for path in (committee, download):
         response = client.get(path)
-        response.close()  # the download streams a file
+        if response.streaming:  # the download: read to the end, which closes its file
+            assert b"".join(response.streaming_content).startswith(b"%PDF")
         assert response.status_code == 200, path
         assert_private(response)
 
