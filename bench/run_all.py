@@ -41,7 +41,7 @@ def parse_args():
         "--time-seed", action="store_true", help="time a fresh seed into --seed-db, then drop it"
     )
     parser.add_argument("--seed-db", default=None, help="scratch database (default <db>_seed)")
-    parser.add_argument("--port", type=int, default=8120, help="port of the public benchmark")
+    parser.add_argument("--port", type=int, default=8130, help="port of the public benchmark")
     return parser.parse_args()
 
 
@@ -91,10 +91,13 @@ def seed(host, name):
     return seconds
 
 
-def record_seed(name, seconds):
+def record_seed(name, seconds, seeded_into=None):
+    """Keep the seed time of `name`'s data (measured seeding `seeded_into`, a scratch
+    database, or `name` itself) for later runs that reuse the database."""
     RECORDS.mkdir(parents=True, exist_ok=True)
     record = {
         "database": name,
+        "seeded_into": seeded_into or name,
         "scale": SCALE,
         "seconds": round(seconds, 1),
         "seeded_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
@@ -134,13 +137,14 @@ def main():
         psql(args.host, f'DROP DATABASE IF EXISTS "{scratch}"')
         seconds = seed(args.host, scratch)
         psql(args.host, f'DROP DATABASE "{scratch}"')
-        record = record_seed(args.db, seconds)
+        record_seed(args.db, seconds, scratch)
         seed_line = f"seed time: {seconds:.0f} s (measured now, into scratch {scratch})"
     if seed_line is None:
         record = last_seed(args.db)
         seed_line = (
-            f"seed time: {record['seconds']:.0f} s (recorded {record['seeded_at']}, "
-            f"database reused; --time-seed to measure again)"
+            f"seed time: {record['seconds']:.0f} s (last measured {record['seeded_at']} "
+            f"into {record.get('seeded_into', args.db)}; database reused, --time-seed to "
+            "measure again)"
             if record
             else "seed time: not recorded for this database (reused; --time-seed to measure)"
         )
