@@ -1,0 +1,50 @@
+"""The duplicate-email check of a registration uses the lower(email) unique index."""
+
+import pytest
+from django.db import connection
+from django.db.models import Value
+from django.db.models.functions import Lower
+from django.test.utils import CaptureQueriesContext
+
+from events import services
+from tests.factories import EventFactory, RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def register(event, email):
+    return services.register(
+        event, first_name="Ada", last_name="Martin", email=email, language="fr", consent=True
+    )
+
+
+def test_duplicate_check_compares_lowercased_emails_not_upper_like():
+    event = EventFactory(published=True)
+    with CaptureQueriesContext(connection) as queries:
+        register(event, "Ada@Example.org")
+    [check] = [q["sql"] for q in queries.captured_queries if "LIMIT 1" in q["sql"]]
+    assert 'LOWER("events_registration"."email")' in check
+    assert "UPPER" not in check and "LIKE" not in check
+
+
+def test_the_same_email_in_other_letters_is_refused():
+    event = EventFactory(published=True)
+    RegistrationFactory(event=event, email="ada@example.org")
+    with pytest.raises(services.AlreadyRegistered):
+        register(event, "ADA@example.ORG")
+
+
+@pytest.mark.postgres
+def test_duplicate_check_is_answered_from_the_unique_index_on_postgresql():
+    event = EventFactory(published=True)
+    RegistrationFactory(event=event, email="ada@example.org")
+    active = event.registrations.exclude(status="cancelled")
+    check = active.annotate(email_lower=Lower("email")).filter(
+        email_lower=Lower(Value("ADA@example.org"))
+    )
+    with connection.cursor() as cursor:
+        sql, params = check.query.sql_with_params()
+        cursor.execute("SET enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "registration_one_per_email_and_event" in plan
