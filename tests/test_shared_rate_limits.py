@@ -25,7 +25,8 @@ from tests.factories import EventFactory
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.redis,
-    pytest.mark.django_db(transaction=True),
+    # Restores the rows migrations made (groups, programmes) for the tests that follow.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 LOGIN = "/accounts/login/"
