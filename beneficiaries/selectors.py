@@ -92,11 +92,15 @@ def quiet_pathways(today=None, weeks=None):
 
 
 def dropout_risks(user, today=None, weeks=None):
-    """The quiet pathways (see `quiet_pathways`) of this referent's people, quietest
+    """The quiet pathways (see `quiet_pathways`) of the people this account follows
+    (as `caseload` counts them: a partner referent, their organisation's), quietest
     first."""
+    people = visible_beneficiaries(user)
+    if is_staff_member(user):
+        people = people.filter(referent=user)
     return (
         quiet_pathways(today, weeks)
-        .filter(beneficiary__in=visible_beneficiaries(user).filter(referent=user))
+        .filter(beneficiary__in=people)
         .select_related("beneficiary")
         .order_by("last_activity")
     )

@@ -379,6 +379,16 @@ def test_dropout_risks_list_my_quiet_people_only(staff_client, staff):
     assert "Récent" not in response.text
 
 
+def test_a_partner_referents_dropout_risks_are_their_organisations_quiet_people(
+    referent_client, mission_locale
+):
+    quiet = _quiet_for_weeks(staff_member(), 8, referring_organisation=mission_locale)
+    _quiet_for_weeks(staff_member(), 8, referred=True, last_name="Ailleurs")
+    response = referent_client.get(reverse("beneficiaries:dropout_risks"))
+    assert [p.beneficiary for p in response.context["risks"]] == [quiet]
+    assert "Ailleurs" not in response.text
+
+
 # Query counts: the bounds are the counts measured when the pages were written.
 
 
