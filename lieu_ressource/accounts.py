@@ -1,5 +1,10 @@
+import time
+
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
 from allauth.core import context as allauth_context
+from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
@@ -52,3 +57,20 @@ class ClosedSignupAdapter(DefaultAccountAdapter):
         outcome = mail.send_or_queue(message)
         if outcome != mail.SENT and request is not None:
             messages.warning(request, mail.NOT_SENT_MESSAGES[outcome])
+
+    def is_reauthentication_required(self, *, app, **kwargs):
+        """The first second factor, set up just after logging in (the site sends
+        accounts that see personal data there), needs no second typing of the
+        password. Changing a second factor that exists still asks for it."""
+        required = super().is_reauthentication_required(app=app, **kwargs)
+        if not required or app != "allauth.mfa":
+            return required
+        request = allauth_context.request
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return required
+        if Authenticator.objects.filter(user=user).exists():
+            return True
+        records = get_authentication_records(request, user)
+        timeout = account_settings.REAUTHENTICATION_TIMEOUT
+        return not any(time.time() - record["at"] < timeout for record in records)

@@ -306,3 +306,40 @@ def test_periodic_tasks_and_authenticators_are_for_superusers_only(client):
     assert {"django_celery_beat", "mfa"} <= set(labels)
     assert labels.index("events") < labels.index("django_celery_beat")
     assert client.get("/admin/django_celery_beat/periodictask/").status_code == 200
+
+
+# The first second factor --------------------------------------------------------------
+
+
+def test_the_first_second_factor_is_set_up_right_after_login_without_the_password_again(
+    client,
+):
+    user = UserFactory(staff=True, email="nouvelle@example.org")
+    user.groups.add(Group.objects.get(name=STAFF))
+    response = client.post(LOGIN, {"login": user.email, "password": PASSWORD})
+    response = client.get(response.url, follow=True)
+    (activate, _status), *_rest = response.redirect_chain
+    assert activate.startswith(reverse("mfa_activate_totp"))
+    assert response.status_code == 200
+    assert "mfa/totp/activate_form.html" in [t.name for t in response.templates]
+    # The code from the app completes the set-up and leads to the dashboard.
+    secret = response.context["form"].secret
+    user.totp_secret = secret
+    response = client.post(activate, {"code": current_code(secret)}, follow=True)
+    assert response.status_code == 200
+    assert user.authenticator_set.filter(type="totp").exists()
+
+
+def test_changing_an_existing_second_factor_asks_for_the_password_again(client):
+    user = team_member()
+    log_in(client, user)
+    response = client.get(reverse("mfa_deactivate_totp"))
+    assert response.url.startswith(reverse("account_reauthenticate"))
+
+
+def test_setting_up_a_second_factor_long_after_login_asks_for_the_password(client):
+    user = UserFactory(staff=True)
+    user.groups.add(Group.objects.get(name=STAFF))
+    client.force_login(user)  # no login recorded by allauth: as after a long session
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response.url.startswith(reverse("account_reauthenticate"))
