@@ -7,6 +7,7 @@ past a few thousand rows nobody needs the exact figure to page through them.
 
 import json
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connections
 from django.utils.functional import cached_property
@@ -46,7 +47,12 @@ def planner_estimate(queryset):
             )
             row = cursor.fetchone()
             return row[0] if row and row[0] >= 0 else None
-        sql, params = query.sql_with_params()
+        try:
+            sql, params = query.sql_with_params()
+        except EmptyResultSet:
+            # A filter that can match nothing (an id past the column's range): the
+            # exact count answers 0 without a query.
+            return None
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         plan = cursor.fetchone()[0]
     if isinstance(plan, str):

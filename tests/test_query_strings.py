@@ -89,3 +89,28 @@ def test_ordinary_terms_still_search(staff_client):
     response = staff_client.get("/admin/beneficiaries/beneficiary/", {"q": "martin"})
     assert response.status_code == 200
     assert response.context["cl"].result_count == 1
+
+
+OUT_OF_RANGE = "99999999999999999999"  # past a bigint
+
+
+def assert_out_of_range_ids_find_nothing(client):
+    for path in (
+        f"/admin/events/registration/?event__id__exact={OUT_OF_RANGE}",
+        f"/admin/events/attendance/?event__id__exact={OUT_OF_RANGE}",
+        f"/admin/beneficiaries/beneficiary/?referent__id__exact={OUT_OF_RANGE}",
+    ):
+        response = client.get(path)
+        assert response.status_code in (200, 302), path  # 302: the admin's "?e=1"
+        if response.status_code == 200:
+            assert response.context["cl"].result_count == 0, path
+
+
+def test_an_out_of_range_id_in_an_admin_filter_finds_nothing(staff_client):
+    assert_out_of_range_ids_find_nothing(staff_client)
+
+
+@pytest.mark.postgres
+def test_an_out_of_range_id_in_an_admin_filter_finds_nothing_on_postgresql(staff_client):
+    assert connection.vendor == "postgresql"
+    assert_out_of_range_ids_find_nothing(staff_client)
