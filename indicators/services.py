@@ -293,11 +293,33 @@ def _freeze(report, now):
             row.save(update_fields=["value", "cumulative", "frozen"])
 
 
+def _store_record_ids(report, cache):
+    """Keep with the report the ids of the records behind its computed figures, so
+    that the drill-down of a published figure lists what it counted, not today's
+    records."""
+    key = (report.programme_id, report.year, report.quarter, report.snapshot.get("as_of"))
+    if key not in cache:
+        try:
+            cache[key] = snapshots.record_ids(
+                report.programme, report_quarter(report), report.snapshot
+            )
+        except ValueError:
+            raise ReportOutdated(
+                _(
+                    "The figures of %(report)s differ from those stored for this quarter "
+                    "since it was generated: generate it again before publishing."
+                )
+                % {"report": report}
+            ) from None
+    report.snapshot = {**report.snapshot, "records": cache[key]}
+
+
 def publish_reports(reports_to_publish, *, now=None):
     """Publish generated reports: their figures become the frozen values of the
     quarter, and comité de suivi members get an email with the links."""
     now = now or timezone.now()
     published = []
+    record_ids = {}  # one reading per quarter, shared by its languages
     with transaction.atomic():
         locked = (
             QuarterlyReport.objects.select_for_update()
@@ -325,9 +347,10 @@ def publish_reports(reports_to_publish, *, now=None):
                     _("%(report)s has a newer version: publish that one.") % {"report": report}
                 )
             _freeze(report, now)
+            _store_record_ids(report, record_ids)
             report.status = QuarterlyReport.Status.PUBLISHED
             report.published_at = now
-            report.save(update_fields=["status", "published_at"])
+            report.save(update_fields=["status", "published_at", "snapshot"])
             published.append(report)
         if published:
             ids = [r.pk for r in published]

@@ -6,6 +6,7 @@ report, so a published report keeps its figures whatever happens to the data lat
 and both languages of a quarter show the same figures.
 """
 
+import datetime
 from decimal import Decimal
 
 from django.db.models import Count, Q
@@ -309,3 +310,87 @@ def compare_snapshots(previous, current):
                     }
                 )
     return changes
+
+
+# Records behind published figures ----------------------------------------------------
+
+
+def record_ids(programme, quarter, snapshot):
+    """The ids of the records behind each computed figure of `snapshot`, read at the
+    moment it is published: {indicator id: {"quarter": [...], "cumulative": [...]}}.
+    Raises ValueError when a figure no longer matches its records (the data changed
+    since the report was generated)."""
+    as_of = datetime.datetime.fromisoformat(snapshot["as_of"])
+    period = values.quarter_period(programme, quarter, now=as_of)
+    if period is None:
+        return {}
+    scopes = {"quarter": period, "cumulative": values.cumulative_period(programme, period)}
+    found = {}
+    for row in indicator_rows(snapshot):
+        if row["kind"] != Indicator.Kind.COMPUTED or row["metric"] not in metrics.REGISTRY:
+            continue
+        metric = metrics.get_metric(row["metric"])
+        entry = {}
+        for scope, span in scopes.items():
+            result = metric(span)
+            shown = row["value"] if scope == "quarter" else row["cumulative"]
+            if shown is not None and Decimal(result.value) != Decimal(shown):
+                raise ValueError(row["code"])
+            entry[scope] = list(result.records().order_by().values_list("pk", flat=True))
+        found[str(row["id"])] = entry
+    return found
+
+
+def frozen_records(report, indicator, records, *, cumulative):
+    """The records behind `indicator`'s figure as `report` published it, next to
+    `records` (today's query for the same figure): a dict with the frozen queryset,
+    how many of its records no longer exist, and how many differ today; None when the
+    report stored no records for it."""
+    entry = report.snapshot.get("records", {}).get(str(indicator.pk))
+    if entry is None:
+        return None
+    ids = entry["cumulative" if cumulative else "quarter"]
+    model = records.model
+    frozen = model._default_manager.filter(pk__in=ids).order_by(*records.query.order_by)
+    frozen.query.select_related = records.query.select_related
+    existing = set(model._default_manager.filter(pk__in=ids).values_list("pk", flat=True))
+    today = set(records.order_by().values_list("pk", flat=True))
+    kept = set(ids)
+    return {
+        "records": frozen,
+        "count": len(ids),
+        "deleted": len(kept - existing),
+        "no_longer_counted": len((kept & existing) - today),
+        "counted_since": len(today - kept),
+    }
+
+
+def published_drilldown(indicator, quarter, records, *, cumulative):
+    """For a figure frozen by a published report: `frozen_records` of the latest
+    published version, with the figure as published (`value`); None otherwise."""
+    from .models import IndicatorValue, QuarterlyReport
+
+    frozen = IndicatorValue.objects.filter(
+        indicator=indicator, year=quarter.year, quarter=quarter.number, frozen=True
+    ).exists()
+    if not frozen:
+        return None
+    report = (
+        QuarterlyReport.objects.filter(
+            programme_id=indicator.programme_id,
+            year=quarter.year,
+            quarter=quarter.number,
+            status=QuarterlyReport.Status.PUBLISHED,
+        )
+        .order_by("-version", "-published_at")
+        .first()
+    )
+    if report is None:
+        return None
+    found = frozen_records(report, indicator, records, cumulative=cumulative)
+    if found is None:
+        return None
+    row = next((r for r in indicator_rows(report.snapshot) if r["id"] == indicator.pk), {})
+    found["value"] = row.get("cumulative" if cumulative else "value")
+    found["report"] = report
+    return found

@@ -19,7 +19,7 @@ from events.models import Attendance, Event
 from lieu_ressource.roles import is_staff_member
 from partners.models import Organisation
 
-from . import metrics, reports, selectors, values
+from . import metrics, reports, selectors, snapshots, values
 from .models import Indicator, QuarterlyReport, private_storage
 from .quarters import Quarter
 
@@ -172,6 +172,10 @@ def indicator_records(request, pk, quarter):
         raise PermissionDenied
     if issubclass(records.model, PEOPLE_RECORDS) and not is_staff_member(user):
         raise PermissionDenied
+    # A published figure lists the records it counted when it was published.
+    published = snapshots.published_drilldown(indicator, quarter, records, cumulative=cumulative)
+    if published is not None:
+        records = published["records"]
     page = Paginator(records, 100).get_page(request.GET.get("page"))
     context = {
         **admin.site.each_context(request),
@@ -181,7 +185,8 @@ def indicator_records(request, pk, quarter):
         "quarter": quarter,
         "period": period,
         "cumulative": cumulative,
-        "value": result.value,
+        "published": published,
+        "value": published["value"] if published else result.value,
         "page": page,
         "headers": _headers(records.model),
         "rows": [_describe(record) for record in page.object_list],
