@@ -109,6 +109,20 @@ def test_login_pages_report_no_violation(live_server, watched_page):
     assert_no_violation(page)
 
 
+def test_logging_in_and_setting_up_a_second_factor_report_no_violation(live_server, watched_page):
+    staff_member(second_factor=False, email="new@example.org")  # password: a-long-password-1
+    page = watched_page()
+    visit(page, live_server.url + "/accounts/login/")
+    page.fill("input[name=login]", "new@example.org")
+    page.fill("input[name=password]", "a-long-password-1")
+    page.locator("form[action$='/accounts/login/'] [type=submit]").click()
+    page.wait_for_load_state("networkidle")
+    # The team must set up a second factor first: the page shows a QR code.
+    assert "/accounts/2fa/totp/activate/" in page.url
+    assert page.locator("img").count() >= 1
+    assert_no_violation(page)
+
+
 def test_staff_pages_report_no_violation(live_server, client, watched_page, world):
     page = watched_page(viewport=PHONE)
     log_in(page, client, live_server, world["staff"])
