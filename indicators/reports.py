@@ -318,7 +318,10 @@ def report_context(snapshot, *, language, version, generated_at):
         for row in snapshot["events"]
     ]
     key = snapshot["key_figures"]
+    from .summary import summarise  # the summary reads this module's formatting
+
     return {
+        "summary": summarise(snapshot, language),
         "language": language,
         "programme": {
             "code": snapshot["programme"]["code"],
