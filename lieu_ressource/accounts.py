@@ -1,3 +1,4 @@
+import datetime
 import time
 
 from allauth.account import app_settings as account_settings
@@ -59,9 +60,10 @@ class ClosedSignupAdapter(DefaultAccountAdapter):
             messages.warning(request, mail.NOT_SENT_MESSAGES[outcome])
 
     def is_reauthentication_required(self, *, app, **kwargs):
-        """The first second factor, set up just after logging in (the site sends
-        accounts that see personal data there), needs no second typing of the
-        password. Changing a second factor that exists still asks for it."""
+        """A second factor set up just after logging in (the site sends accounts
+        that see personal data there), and its recovery codes shown next, need no
+        second typing of the password. Changing a second factor that was there before
+        this login still asks for it."""
         required = super().is_reauthentication_required(app=app, **kwargs)
         if not required or app != "allauth.mfa":
             return required
@@ -69,8 +71,8 @@ class ClosedSignupAdapter(DefaultAccountAdapter):
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
             return required
-        if Authenticator.objects.filter(user=user).exists():
+        logins = [record["at"] for record in get_authentication_records(request, user)]
+        if not logins or time.time() - logins[-1] >= account_settings.REAUTHENTICATION_TIMEOUT:
             return True
-        records = get_authentication_records(request, user)
-        timeout = account_settings.REAUTHENTICATION_TIMEOUT
-        return not any(time.time() - record["at"] < timeout for record in records)
+        logged_in_at = datetime.datetime.fromtimestamp(logins[0], tz=datetime.UTC)
+        return Authenticator.objects.filter(user=user, created_at__lt=logged_in_at).exists()

@@ -328,6 +328,9 @@ def test_the_first_second_factor_is_set_up_right_after_login_without_the_passwor
     response = client.post(activate, {"code": current_code(secret)}, follow=True)
     assert response.status_code == 200
     assert user.authenticator_set.filter(type="totp").exists()
+    # Then the recovery codes, shown at once, with the way on to the dashboard.
+    assert final_path(response) == reverse("mfa_view_recovery_codes")
+    assert f'href="{reverse("staff_dashboard")}"' in response.content.decode()
 
 
 def test_changing_an_existing_second_factor_asks_for_the_password_again(client):
