@@ -132,16 +132,11 @@ held AS (
     SELECT count(*) FILTER (WHERE held_q) AS held_q, count(*) FILTER (WHERE held_c) AS held_c
     FROM ev
 ),
-att_figures AS (
-    SELECT count(*) FILTER (WHERE held_q) AS participations_q,
-           count(*) FILTER (WHERE held_c) AS participations_c,
-           count(DISTINCT person) FILTER (WHERE held_q)
-             + count(DISTINCT email) FILTER (WHERE held_q)
-             + count(*) FILTER (WHERE held_q AND walk_in) AS unique_q,
-           count(DISTINCT person) FILTER (WHERE held_c)
-             + count(DISTINCT email) FILTER (WHERE held_c)
-             + count(*) FILTER (WHERE held_c AND walk_in) AS unique_c
-    FROM att WHERE held_q OR held_c
+att_figures AS (  -- the key figures are the quarter's only
+    SELECT count(*) AS participations_q,
+           count(DISTINCT person) + count(DISTINCT email)
+             + count(*) FILTER (WHERE walk_in) AS unique_q
+    FROM att WHERE held_q
 ),
 people_figures AS (
     SELECT
