@@ -167,3 +167,51 @@ def test_the_landing_pages_name_the_account(production_site, open_page):
     assert re.search(r"/de/[^/]+/$", page.url), page.url
     assert "Angemeldet: Claire Comité" in page.locator(".account-bar").inner_text()
     assert page.locator("html").get_attribute("lang") == "de"
+
+
+FIRST_STAFF_WITHOUT_JOURNEY = """
+from django.contrib.auth import get_user_model
+users = get_user_model().objects.filter(is_staff=True, is_superuser=False, groups__name="équipe")
+print(users.order_by("-pk").first().email)
+"""
+
+
+def code_for(secret):
+    """The code an authenticator app shows now for `secret` (allauth's own TOTP)."""
+    from allauth.mfa.totp.internal.auth import (
+        format_hotp_value,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+
+
+def test_a_first_login_sets_up_the_second_factor_then_reaches_the_dashboard(
+    production_site, open_page, screenshot
+):
+    """A team member with no authenticator yet: the password opens the TOTP set-up
+    (personal data needs a second factor), the code from the key shown there
+    completes it, the recovery codes follow, and the dashboard is one link away."""
+    site = production_site
+    email = site.manage("shell", "-c", FIRST_STAFF_WITHOUT_JOURNEY).stdout.strip().splitlines()[-1]
+    assert email != site.accounts["staff"]
+    page = open_page(locale="de-DE", viewport=PHONE)
+    goto_styled(page, site.url + LOGIN)
+    page.fill("#id_login", email)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state("load")
+    assert page.url.startswith(site.url + "/accounts/2fa/totp/activate/"), page.url
+    assert page.locator("html").get_attribute("lang") == "de"
+    screenshot(page, "journey-first-login-totp-set-up-phone")
+    secret = page.locator("code.secret").inner_text().strip()
+    page.fill("#id_code", code_for(secret))
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state("load")
+    assert page.url == site.url + "/accounts/2fa/recovery-codes/", page.url
+    assert page.locator(".recovery-codes code").count() >= 1
+    page.locator('.account-bar a[href="/staff/"]').click()
+    page.wait_for_load_state("load")
+    assert page.url == site.url + "/staff/"
+    assert page.locator("h1").inner_text() == "Übersicht"
