@@ -13,7 +13,15 @@ from .models import Event, Registration
 logger = logging.getLogger(__name__)
 
 
-@shared_task(autoretry_for=(SMTPException, OSError), retry_backoff=True, max_retries=5)
+# A mail server down for an hour still gets the email out: retries back off from a
+# minute to an hour (five hours in all), as lieu_ressource.mail does.
+@shared_task(
+    autoretry_for=(SMTPException, OSError),
+    retry_backoff=60,
+    retry_backoff_max=3600,
+    retry_jitter=False,
+    max_retries=10,
+)
 def send_registration_email(registration_id, kind):
     """Send one of the emails of `events.emails.SENDERS` to a registrant."""
     registration = Registration.objects.select_related("event__venue").get(pk=registration_id)

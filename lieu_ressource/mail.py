@@ -81,8 +81,10 @@ def from_data(data):
     autoretry_for=MAIL_SERVER_ERRORS,
     retry_backoff=60,
     retry_backoff_max=3600,
+    retry_jitter=False,
     max_retries=10,
 )
 def send_email_later(data):
-    """Retry an email the mail server refused, backing off from a minute to an hour."""
+    """Retry an email the mail server refused, backing off from a minute to an hour
+    (five hours in all)."""
     from_data(dict(data)).send()

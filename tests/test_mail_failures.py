@@ -191,3 +191,17 @@ def test_registration_email_task_retries_on_a_mail_server_error(
     assert isinstance(result.result, OSError)
     # The first attempt and every retry reached for the mail server.
     assert len(attempts) == 1 + send_registration_email.max_retries
+
+
+def test_registration_emails_are_retried_for_hours_not_seconds():
+    # Celery's back-off doubles from retry_backoff up to retry_backoff_max (no jitter,
+    # which would draw each wait anywhere below that): the retries must outlast a
+    # mail server outage of an hour.
+    task = send_registration_email
+    assert not task.retry_jitter
+    longest = sum(
+        min(task.retry_backoff * 2**attempt, task.retry_backoff_max)
+        for attempt in range(task.max_retries)
+    )
+    assert longest >= 3 * 3600
+    assert not mail.send_email_later.retry_jitter
