@@ -5,6 +5,8 @@ chart never carries information that the text does not. Values suppressed for
 privacy (shown as "< 5") get no bar.
 """
 
+import math
+
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -155,3 +157,23 @@ def progress(fraction, *, title, width=44, height=7):
             f'height="{height}" fill="{BAR}"/>'
         )
     return _svg(width, height, "".join(parts), title)
+
+
+def eu_emblem(*, title, height=40):
+    """The European emblem (twelve gold stars in a circle on blue, 3:2), drawn to its
+    geometric description, for the cover of EU co-funded programmes."""
+    width = height * 1.5
+    centre_x, centre_y = width / 2, height / 2
+    ring, star = height / 3, height / 18
+    stars = []
+    for i in range(12):
+        angle = 2 * math.pi * i / 12
+        x, y = centre_x + ring * math.sin(angle), centre_y - ring * math.cos(angle)
+        points = []
+        for j in range(10):
+            radius = star if j % 2 == 0 else star * 0.382
+            a = math.pi * j / 5
+            points.append(f"{x + radius * math.sin(a):.2f},{y - radius * math.cos(a):.2f}")
+        stars.append(f'<polygon points="{" ".join(points)}" fill="#FFCC00"/>')
+    body = f'<rect width="{width:.1f}" height="{height}" fill="#003399"/>' + "".join(stars)
+    return _svg(f"{width:.1f}", height, body, title)

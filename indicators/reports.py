@@ -328,6 +328,8 @@ def report_context(snapshot, *, language, version, generated_at):
             "name": _pick(snapshot["programme"]["name"], language),
             "funder": snapshot["programme"]["funder"],
         },
+        "eu_funded": is_eu_funded(snapshot["programme"]["funder"]),
+        "eu_emblem": charts.eu_emblem(title=_("Flag of the European Union")),
         "quarter": quarter_label(snapshot["quarter"]),
         "period": periods.range_phrase(
             datetime.date.fromisoformat(snapshot["period"]["first_day"]),
@@ -445,6 +447,16 @@ def report_context(snapshot, *, language, version, generated_at):
         "events": events,
         "small_count": SMALL_COUNT,
     }
+
+
+# Interreg (ERDF) and ESF+ programmes must show the EU emblem and the co-funding
+# statement: their funder names one of these.
+EU_FUNDS = ("interreg", "feder", "efre", "erdf", "fse", "esf")
+
+
+def is_eu_funded(funder):
+    words = funder.lower().replace("+", " ").replace("(", " ").replace(")", " ").split()
+    return any(word.strip("/,") in EU_FUNDS for word in words)
 
 
 def _job_cell_counts(outcomes):

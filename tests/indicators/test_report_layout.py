@@ -107,3 +107,28 @@ def test_pdf_structure_has_tables_with_header_cells(world, after_q3):
     found = structure_types(reader.trailer["/Root"]["/StructTreeRoot"], set())
 
     assert {"/Table", "/TH", "/TD", "/H2"} <= found
+
+
+@pytest.mark.parametrize(
+    ("funder", "expected"),
+    [
+        ("Interreg Rhin supérieur / Oberrhein (FEDER / EFRE)", True),
+        ("FSE+ – Fonds social européen plus", True),
+        ("Département du Bas-Rhin", False),
+    ],
+)
+def test_eu_funded_programmes_are_recognised_by_their_funder(funder, expected):
+    assert reports.is_eu_funded(funder) is expected
+
+
+@pytest.mark.parametrize(
+    ("language", "statement"),
+    [("fr", "Cofinancé par l'Union européenne"), ("de", "Kofinanziert von der Europäischen Union")],
+)
+def test_cover_of_an_interreg_report_shows_the_eu_emblem(world, after_q3, language, statement):
+    interreg = snapshot_of(Programme.objects.get(code="interreg-lieu-ressource"), after_q3)
+    convention = snapshot_of(Programme.objects.get(code="convention-2020"), after_q3)
+
+    html = reports.render_html(interreg, language=language).replace("&#x27;", "'")
+    assert statement in html and 'fill="#003399"' in html
+    assert statement not in reports.render_html(convention, language=language)

@@ -9,6 +9,8 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.files.storage import storages
+from django.utils import translation
+from django.utils.translation import gettext
 from pypdf import PdfReader
 
 from indicators import reports, services, values
@@ -138,12 +140,15 @@ def test_pdf_shows_every_indicator_with_its_figures(
 
     assert report.status == QuarterlyReport.Status.DONE
     text = pdf_text(report)
+    with translation.override(language):
+        tables = text.index(gettext("Key figures of the quarter"))
     indicators = list(programme.indicators.order_by("position"))
     assert {i.code for i in indicators} == set(expected)
     for indicator in indicators:
         name = flat(getattr(indicator, f"name_{language}"))
         assert name in text, indicator.code
-        row = text[text.index(name) :]
+        # In the indicator tables, after the summary (which names them first).
+        row = text[text.index(name, tables) :]
         following = [i.code for i in indicators if i.position > indicator.position]
         if following:
             row = row[: row.index(f" {following[0]} ")]
