@@ -13,14 +13,16 @@ from .models import Event, Registration
 logger = logging.getLogger(__name__)
 
 
-# A mail server down for an hour still gets the email out: retries back off from a
-# minute to an hour (five hours in all), as lieu_ressource.mail does.
+# A mail server down for hours still gets the email out: retries back off from a
+# minute to 20 minutes (3.5 hours in all), as lieu_ressource.mail does. A wait stays
+# under the broker's visibility timeout, past which Redis would deliver the waiting
+# retry to a second worker as well (the email sent twice).
 @shared_task(
     autoretry_for=(SMTPException, OSError),
     retry_backoff=60,
-    retry_backoff_max=3600,
+    retry_backoff_max=1200,
     retry_jitter=False,
-    max_retries=10,
+    max_retries=14,
 )
 def send_registration_email(registration_id, kind):
     """Send one of the emails of `events.emails.SENDERS` to a registrant."""

@@ -80,11 +80,11 @@ def from_data(data):
 @shared_task(
     autoretry_for=MAIL_SERVER_ERRORS,
     retry_backoff=60,
-    retry_backoff_max=3600,
+    retry_backoff_max=1200,
     retry_jitter=False,
-    max_retries=10,
+    max_retries=14,
 )
 def send_email_later(data):
-    """Retry an email the mail server refused, backing off from a minute to an hour
-    (five hours in all)."""
+    """Retry an email the mail server refused, backing off from a minute to 20 minutes
+    (3.5 hours in all; see events.tasks for why no wait is longer)."""
     from_data(dict(data)).send()

@@ -205,3 +205,10 @@ def test_registration_emails_are_retried_for_hours_not_seconds():
     )
     assert longest >= 3 * 3600
     assert not mail.send_email_later.retry_jitter
+
+
+@pytest.mark.parametrize("task", [send_registration_email, mail.send_email_later])
+def test_no_retry_waits_past_the_brokers_visibility_timeout(settings, task):
+    # Past it, Redis hands the waiting retry to another worker too: sent twice.
+    visibility_timeout = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    assert task.retry_backoff_max < visibility_timeout
