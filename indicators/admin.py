@@ -142,8 +142,8 @@ class IndicatorAdmin(TabbedDjangoJqueryTranslationAdmin):
     autocomplete_fields = ("axis", "strategy")
     fieldsets = (
         (None, {"fields": ("programme", "axis", "strategy", "code", "name", "position")}),
-        (_("Figures"), {"fields": ("unit", "baseline", "target")}),
-        (_("Source"), {"fields": ("kind", "metric", "counts_people")}),
+        (_("Figures"), {"fields": ("unit", "baseline", "target", "progress_measure")}),
+        (_("Source"), {"fields": ("kind", "metric", "counts_people", "denominator_metric")}),
     )
     inlines = (IndicatorValueInline,)
 

@@ -5,6 +5,7 @@ The comité de suivi is the quarterly steering committee of a programme
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import models
 from django.db.models import F, Q
@@ -205,6 +206,17 @@ class Indicator(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.name}"
+
+    def clean(self):
+        from .metrics import REGISTRY  # the registry imports this module's app
+
+        if self.denominator_metric and self.denominator_metric not in REGISTRY:
+            raise ValidationError(
+                {
+                    "denominator_metric": _("“%(metric)s” is not a known metric.")
+                    % {"metric": self.denominator_metric}
+                }
+            )
 
 
 class IndicatorValue(models.Model):

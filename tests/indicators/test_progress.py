@@ -3,9 +3,12 @@
 import datetime
 from decimal import Decimal
 
+import pytest
+from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from indicators import progress, reports
+from indicators.models import Indicator
 
 
 def row(**fields):
@@ -107,3 +110,13 @@ def test_expected_share_of_the_programme_elapsed():
         progress.expected_fraction({"start": "2020-01-01", "end": None}, datetime.date(2026, 1, 1))
         is None
     )
+
+
+def test_an_unknown_denominator_metric_is_refused(db):
+    indicator = Indicator.objects.get(programme__code="convention-2020", code="C1.3")
+    assert indicator.denominator_metric == "rsa_recipients_followed"
+    indicator.full_clean()
+    indicator.denominator_metric = "no_such_metric"
+    with pytest.raises(ValidationError) as error:
+        indicator.full_clean()
+    assert "denominator_metric" in error.value.message_dict
