@@ -459,6 +459,16 @@ def is_eu_funded(funder):
     return any(word.strip("/,") in EU_FUNDS for word in words)
 
 
+def download_name(report):
+    """The PDF's file name in the report's language: "…-2026-T3-fr-v1.pdf",
+    "…-2026-Q3-de-v1.pdf"."""
+    with translation.override(report.language):
+        quarter = _("Q%(number)s") % {"number": report.quarter}
+    return (
+        f"{report.programme.code}-{report.year}-{quarter}-{report.language}-v{report.version}.pdf"
+    )
+
+
 def _job_cell_counts(outcomes):
     return {
         ("job", row["contract"], country): count

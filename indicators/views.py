@@ -90,10 +90,7 @@ def download_report(request, pk):
         handle = storage.open(report.file.name, "rb")
     except FileNotFoundError:
         raise Http404 from None
-    filename = (
-        f"{report.programme.code}-{report.year}-T{report.quarter}-{report.language}"
-        f"-v{report.version}.pdf"
-    )
+    filename = reports.download_name(report)
     response = FileResponse(handle, content_type="application/pdf", filename=filename)
     response["Cache-Control"] = "private, no-store"
     return response

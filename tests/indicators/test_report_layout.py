@@ -10,6 +10,7 @@ from pypdf.generic import BooleanObject
 from indicators import reports, snapshots, values
 from indicators.models import Programme
 from indicators.quarters import Quarter
+from tests.factories import QuarterlyReportFactory
 
 Q3 = Quarter(2025, 3)
 PROGRAMMES = ["convention-2020", "interreg-lieu-ressource"]
@@ -132,3 +133,9 @@ def test_cover_of_an_interreg_report_shows_the_eu_emblem(world, after_q3, langua
     html = reports.render_html(interreg, language=language).replace("&#x27;", "'")
     assert statement in html and 'fill="#003399"' in html
     assert statement not in reports.render_html(convention, language=language)
+
+
+@pytest.mark.parametrize(("language", "part"), [("fr", "2025-T3-fr"), ("de", "2025-Q3-de")])
+def test_file_name_is_in_the_report_language(db, language, part):
+    report = QuarterlyReportFactory(year=2025, quarter=3, language=language)
+    assert part in reports.download_name(report)
