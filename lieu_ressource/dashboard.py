@@ -24,6 +24,8 @@ from indicators.quarters import PARIS, Quarter
 IMPORT_MESSAGE_SUFFIX = "through import_export"
 # The dashboard's "week": today and the six days after.
 WEEK_DAYS = 7
+# Events listed at most; the check-in list has them all.
+EVENTS_SHOWN = 30
 
 
 def week_events(today):

@@ -19,11 +19,14 @@ def dashboard(request):
     if space.role != "team":
         raise PermissionDenied
     today = timezone.localdate()
-    events = list(reads.week_events(today))
+    week = reads.week_events(today)
+    events = list(week[: reads.EVENTS_SHOWN])
+    more = week.count() - len(events) if len(events) == reads.EVENTS_SHOWN else 0
     context = {
         "today": today,
         "today_events": [e for e in events if timezone.localdate(e.start) <= today],
         "week_events": [e for e in events if timezone.localdate(e.start) > today],
+        "more_events": more,
         "dropout_risks": list(reads.dropout_risks_by_referent(today)),
         "reports": reads.recent_reports(today),
         "indicators": reads.quarter_indicators(today),

@@ -262,3 +262,19 @@ def test_a_visitor_is_asked_to_log_in(client):
     response = client.get(DASHBOARD)
     assert response.status_code == 302
     assert response.url.startswith("/accounts/login/")
+
+
+def test_a_crowded_week_lists_the_first_events_and_links_to_the_check_in_list(client, monkeypatch):
+    monkeypatch.setattr("lieu_ressource.dashboard.EVENTS_SHOWN", 3)
+    team = staff_member()
+    today = timezone.localdate()
+    for day in range(5):
+        EventFactory(published=True, start=at(today + datetime.timedelta(days=day), 12))
+    client.force_login(team)
+    response = client.get(DASHBOARD)
+    shown = len(response.context["today_events"]) + len(response.context["week_events"])
+    assert shown == 3
+    assert response.context["more_events"] == 2
+    page = response.content.decode()
+    assert "2 autres évènements : voir la liste d’émargement" in page
+    assert reverse("staff_events:events") in page
