@@ -21,6 +21,9 @@ def carries_personal_data(request):
     """Whether the response to `request` may show someone's personal data."""
     if request.path.startswith((*settings.PERSONAL_DATA_PATHS, ACCOUNT_PATH)):
         return True
+    # A form sent back with its errors shows what the person typed (name, email).
+    if request.method not in ("GET", "HEAD"):
+        return True
     match = getattr(request, "resolver_match", None)
     if match is not None and match.view_name in PERSONAL_DATA_VIEWS:
         return True

@@ -217,3 +217,14 @@ def test_committee_pages_and_reports_are_not_stored(client):
 def test_a_signed_in_person_gets_no_stored_copy_of_public_pages(client, staff):
     client.force_login(staff)
     assert_private(client.get("/fr/"))
+
+
+def test_a_registration_form_sent_back_with_errors_is_not_stored(client):
+    event = EventFactory(published=True)
+    with translation.override("fr"):
+        path = links.event_path(event)
+    response = client.post(path, {"first_name": "Ada", "last_name": "", "email": "ada@example.org"})
+    assert response.status_code == 200
+    assert "ada@example.org" in response.content.decode()
+    assert_private(response)
+    assert_cacheable(client.get(path))
