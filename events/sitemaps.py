@@ -16,9 +16,10 @@ from django.utils.html import escape
 
 from . import links, selectors
 
-# Each address carries three alternates: 1,000 addresses make about 600 kB and take
-# some 65 ms of CPU to write (measured at scale 250, bench/public_pages.py).
-URLS_PER_PAGE = 1000
+# Each address carries three alternates: 500 addresses make about 300 kB and take
+# some 35 ms of CPU (1,000 took 71 ms, and up to 556 ms of wall time on the shared
+# 2-core bench machine; bench/public_pages.py).
+URLS_PER_PAGE = 500
 
 
 class _LanguagePairs:
