@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from beneficiaries.models import Beneficiary
@@ -19,7 +20,7 @@ from events.models import Attendance, Event
 from lieu_ressource.roles import is_staff_member
 from partners.models import Organisation
 
-from . import metrics, reports, selectors, snapshots, values
+from . import metrics, periods, reports, selectors, snapshots, values
 from .models import Indicator, QuarterlyReport, private_storage
 from .quarters import Quarter
 
@@ -178,11 +179,20 @@ def indicator_records(request, pk, quarter):
         **admin.site.each_context(request),
         "title": f"{indicator.code} {indicator.name}",
         "indicator": indicator,
-        "metric": metric,
+        # A Metric is callable: a template would call it instead of reading it.
+        "metric": {
+            "name": metric.name,
+            "label": metric.label,
+            "unit": metric.unit,
+            "description": metric.description,
+        },
         "quarter": quarter,
         "period": period,
         "cumulative": cumulative,
         "published": published,
+        "period_phrase": periods.range_phrase(
+            period.first_day, period.last_day, translation.get_language()
+        ),
         "value": published["value"] if published else result.value,
         "page": page,
         "headers": _headers(records.model),

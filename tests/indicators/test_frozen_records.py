@@ -58,6 +58,8 @@ def test_published_drill_down_is_unchanged_after_the_data_is_edited(
 
     assert world.rsa_b.reference in content
     assert newcomer.reference not in content
+    assert "Valeur du trimestre, du 1er juillet au 30 septembre 2025" in content
+    assert "<strong>BRSA en emploi dans des entreprises allemandes</strong>" in content
     assert "1 ne serait plus compté aujourd'hui" in content  # rsa_b, now a student
     assert "1 autre enregistrement serait compté aujourd'hui" in content
 
