@@ -12,11 +12,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 
-from beneficiaries.models import Beneficiary
+from beneficiaries.models import Beneficiary, ContactNote
 from indicators.models import QuarterlyReport
 from indicators.quarters import Quarter
 from tests.accounts import committee_member, partner_referent, staff_member
 from tests.factories import (
+    AttendanceFactory,
     BeneficiaryFactory,
     EventFactory,
     IndicatorFactory,
@@ -278,3 +279,22 @@ def test_a_crowded_week_lists_the_first_events_and_links_to_the_check_in_list(cl
     page = response.content.decode()
     assert "2 autres évènements : voir la liste d’émargement" in page
     assert reverse("staff_events:events") in page
+
+
+def test_a_pathway_begun_recently_is_no_risk_whatever_came_before(client):
+    """Quiet weeks count from the pathway's start: a person's attendance and notes
+    from before a new pathway do not make it a drop-out risk."""
+    team = staff_member()
+    today = timezone.localdate()
+    person = BeneficiaryFactory(referent=team)
+    PathwayFactory(beneficiary=person, start_date=today - datetime.timedelta(days=3))
+    long_ago = today - datetime.timedelta(weeks=20)
+    AttendanceFactory(
+        beneficiary=person, present=True, event=EventFactory(published=True, start=at(long_ago, 10))
+    )
+    ContactNote.objects.create(
+        beneficiary=person, date=long_ago, channel="phone", text="Relance", author=team
+    )
+    client.force_login(team)
+    assert client.get(DASHBOARD).context["dropout_risks"] == []
+    assert list(client.get(reverse("beneficiaries:dropout_risks")).context["risks"]) == []
