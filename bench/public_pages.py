@@ -223,6 +223,10 @@ def pick_pages(port):
         if status != 200:
             raise SystemExit(f"{agenda}: HTTP {status}")
         events = re.findall(rf'href="({agenda}\d+-[^"/]+/)"', body.decode())
+        # Today's first events may be under way (no form): look further ahead too.
+        for page in (2, 3):
+            more = get(port, f"{agenda}?page={page}")[2].decode()
+            events += re.findall(rf'href="({agenda}\d+-[^"/]+/)"', more)
         if not events:
             raise SystemExit(f"{agenda} lists no event: is --today the day of the data?")
         pages[f"home {language}"] = f"/{language}/"
