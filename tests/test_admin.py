@@ -777,6 +777,8 @@ def test_frozen_value_in_the_indicator_inline_is_neither_changed_nor_deleted(sta
         "target": "200",
         "kind": "manual",
         "metric": "",
+        "progress_measure": "added",
+        "denominator_metric": "",
         "position": 0,
         **_inline_management(prefix, 2, 1),
         f"{prefix}-0-id": frozen.pk,

@@ -235,7 +235,9 @@ def test_companies_take_part_in_events_as_employers():
 
 
 def test_contacts_leave_some_people_at_risk_of_dropping_out():
-    seed(scale=0.3)
+    # At the default scale: a smaller one leaves too few open pathways that started
+    # before the quiet weeks for any referent to have a drop-out risk.
+    seed(scale=1)
     today = date.fromisoformat(TODAY)
     referents = get_user_model().objects.filter(caseload__isnull=False).distinct()
 
