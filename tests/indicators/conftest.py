@@ -30,6 +30,7 @@ import pytest
 
 from beneficiaries.models import Outcome, Pathway, PriorityNeighbourhood
 from events.models import Event, EventOrganisation
+from indicators import reports
 from partners.models import Organisation
 from tests.factories import (
     AttendanceFactory,
@@ -77,6 +78,20 @@ def present(event, person=None, *, email=None, via_registration_only=False, abse
         beneficiary=None if via_registration_only else person,
         present=not absent,
     )
+
+
+@pytest.fixture
+def fast_pdf(monkeypatch):
+    """Skip the PDF layout where a test is about the task, not the PDF; returns the
+    languages rendered."""
+    calls = []
+
+    def render(snapshot, *, language, version=1, generated_at=None):
+        calls.append(language)
+        return b"%PDF-1.7 stub"
+
+    monkeypatch.setattr(reports, "render_pdf", render)
+    return calls
 
 
 @pytest.fixture

@@ -5,15 +5,9 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 
-from indicators import reports
 from indicators.models import IndicatorValue, Programme, QuarterlyReport
 from lieu_ressource.roles import COMMITTEE, STAFF
 from tests.factories import UserFactory
-
-
-@pytest.fixture
-def fast_pdf(monkeypatch):
-    monkeypatch.setattr(reports, "render_pdf", lambda snapshot, **kwargs: b"%PDF-1.7 stub")
 
 
 @pytest.fixture

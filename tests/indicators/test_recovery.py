@@ -20,18 +20,6 @@ Q3 = Quarter(2025, 3)
 NOW = datetime.datetime(2025, 10, 2, 9, 0, tzinfo=datetime.UTC)
 
 
-@pytest.fixture
-def fast_pdf(monkeypatch):
-    calls = []
-
-    def render(snapshot, *, language, version=1, generated_at=None):
-        calls.append(language)
-        return b"%PDF-1.7 stub"
-
-    monkeypatch.setattr(reports, "render_pdf", render)
-    return calls
-
-
 def running(last_step_seconds_ago, attempts=1, **kwargs):
     """A report marked running whose last step was that long before NOW."""
     last_step = NOW - datetime.timedelta(seconds=last_step_seconds_ago)

@@ -18,18 +18,6 @@ Q3 = Quarter(2025, 3)
 
 
 @pytest.fixture
-def fast_pdf(monkeypatch):
-    calls = []
-
-    def render(snapshot, *, language, version=1, generated_at=None):
-        calls.append(language)
-        return b"%PDF-1.7 stub"
-
-    monkeypatch.setattr(reports, "render_pdf", render)
-    return calls
-
-
-@pytest.fixture
 def convention(world):
     return Programme.objects.get(code="convention-2020")
 
