@@ -15,10 +15,25 @@ from lieu_ressource.paginators import EstimatedCountPaginator
 from lieu_ressource.roles import is_staff_member
 from partners.admin import StrictImportExportMixin
 
-from .models import Attendance, Audience, Event, EventOrganisation, Registration, Venue
+from .models import (
+    Attendance,
+    Audience,
+    Event,
+    EventOrganisation,
+    OpeningPeriod,
+    Registration,
+    Venue,
+)
 from .resources import AttendanceResource
 from .selectors import with_places
 from .services import cancel, duplicate_weekly
+
+
+class OpeningPeriodInline(admin.TabularInline):
+    """The centre's opening days and hours, shown on the home and event pages."""
+
+    model = OpeningPeriod
+    extra = 0
 
 
 @admin.register(Venue)
@@ -26,6 +41,7 @@ class VenueAdmin(TabbedDjangoJqueryTranslationAdmin):
     list_display = ("name", "address", "postcode", "city", "country", "is_centre")
     list_filter = ("country", "is_centre")
     search_fields = ("name", "address", "city")
+    inlines = [OpeningPeriodInline]
 
 
 @admin.register(Audience)

@@ -28,14 +28,87 @@ class Venue(models.Model):
         default=False,
         help_text=_("Events held elsewhere count as held outside the centre."),
     )
+    directions = models.TextField(
+        _("how to get there"),
+        blank=True,
+        help_text=_("Public transport, parking, which door: shown on every event held here."),
+    )
+    # A point for the OpenStreetMap link: a plain link, no map is loaded by our pages.
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    # The centre's contact block (home page, event pages, emails, Reply-To).
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    team = models.CharField(
+        _("team"),
+        max_length=300,
+        blank=True,
+        help_text=_("Who answers, as the public reads it: names and roles."),
+    )
+    opening_note = models.CharField(
+        _("note on opening hours"),
+        max_length=300,
+        blank=True,
+        help_text=_("E.g. closed on public holidays; shown under the opening hours."),
+    )
 
     class Meta:
         verbose_name = _("venue")
         verbose_name_plural = _("venues")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(latitude__isnull=True) & Q(longitude__isnull=True))
+                | (
+                    Q(latitude__gte=-90, latitude__lte=90)
+                    & Q(longitude__gte=-180, longitude__lte=180)
+                ),
+                name="venue_coordinates_complete_and_valid",
+                violation_error_message=_("Give both latitude and longitude, or neither."),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.name}, {self.city}"
+
+
+class OpeningPeriod(models.Model):
+    """A weekday's opening hours at a venue (two rows for a day with a lunch break)."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    venue = models.ForeignKey(
+        Venue, on_delete=models.CASCADE, related_name="opening_periods", verbose_name=_("venue")
+    )
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens at"))
+    closes = models.TimeField(_("closes at"))
+
+    class Meta:
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+        ordering = ["weekday", "opens"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes__gt=F("opens")),
+                name="opening_period_closes_after_opening",
+                violation_error_message=_("Closing time must be after opening time."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
 class Audience(models.Model):

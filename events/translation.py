@@ -10,7 +10,7 @@ class EventTranslation(TranslationOptions):
 
 @register(Venue)
 class VenueTranslation(TranslationOptions):
-    fields = ("accessibility",)
+    fields = ("accessibility", "directions", "team", "opening_note")
 
 
 @register(Audience)
