@@ -13,8 +13,10 @@ from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 from indicators.models import Axis
 from lieu_ressource.paginators import EstimatedCountPaginator
 from lieu_ressource.roles import is_staff_member
+from lieu_ressource.translation_admin import MissingLanguageFilter, TranslationStateMixin
 from partners.admin import StrictImportExportMixin
 
+from .editing import WhenFilter, likely_duplicates
 from .models import (
     Attendance,
     Audience,
@@ -37,16 +39,25 @@ class OpeningPeriodInline(admin.TabularInline):
 
 
 @admin.register(Venue)
-class VenueAdmin(TabbedDjangoJqueryTranslationAdmin):
-    list_display = ("name", "address", "postcode", "city", "country", "is_centre")
-    list_filter = ("country", "is_centre")
+class VenueAdmin(TranslationStateMixin, TabbedDjangoJqueryTranslationAdmin):
+    list_display = (
+        "name",
+        "address",
+        "postcode",
+        "city",
+        "country",
+        "is_centre",
+        "translation_state",
+    )
+    list_filter = ("country", "is_centre", MissingLanguageFilter)
     search_fields = ("name", "address", "city")
     inlines = [OpeningPeriodInline]
 
 
 @admin.register(Audience)
-class AudienceAdmin(TabbedDjangoJqueryTranslationAdmin):
-    list_display = ("name", "code")
+class AudienceAdmin(TranslationStateMixin, TabbedDjangoJqueryTranslationAdmin):
+    list_display = ("name", "code", "translation_state")
+    list_filter = (MissingLanguageFilter,)
     search_fields = ("name_fr", "name_de", "code")
     prepopulated_fields = {"code": ("name",)}
 
@@ -100,7 +111,7 @@ class DuplicateWeeklyForm(forms.Form):
 
 
 @admin.register(Event)
-class EventAdmin(TabbedDjangoJqueryTranslationAdmin):
+class EventAdmin(TranslationStateMixin, TabbedDjangoJqueryTranslationAdmin):
     list_display = (
         "title",
         "start",
@@ -108,10 +119,20 @@ class EventAdmin(TabbedDjangoJqueryTranslationAdmin):
         "language",
         "status",
         "places",
+        "translation_state",
         "outside_centre",
         "venue",
     )
-    list_filter = ("status", "format", "language", "outside_centre", "audiences", "start")
+    list_filter = (
+        WhenFilter,
+        "status",
+        MissingLanguageFilter,
+        "format",
+        "language",
+        "outside_centre",
+        "audiences",
+        "start",
+    )
     list_select_related = ("venue",)
     search_fields = ("title_fr", "title_de", "venue__name", "venue__city")
     date_hierarchy = "start"
@@ -146,6 +167,28 @@ class EventAdmin(TabbedDjangoJqueryTranslationAdmin):
 
     def get_queryset(self, request):
         return with_places(super().get_queryset(request))
+
+    def get_ordering(self, request):
+        return WhenFilter.ordering(request)
+
+    def is_published(self, event):
+        return event.status == Event.Status.PUBLISHED
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Pointed out, not refused: two sessions of one workshop may share a slot.
+        for other in likely_duplicates(obj)[:3]:
+            url = reverse("admin:events_event_change", args=[other.pk])
+            self.message_user(
+                request,
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    _("Another event has the same title and start: is it a duplicate?"),
+                    url,
+                    other,
+                ),
+                messages.WARNING,
+            )
 
     def get_inlines(self, request, obj):
         # Who registered is personal data: partner referents see the figures only.

@@ -13,6 +13,7 @@ from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 from events.models import EventOrganisation
 from lieu_ressource import imports
 from lieu_ressource.roles import is_staff_member
+from lieu_ressource.translation_admin import MissingLanguageFilter, TranslationStateMixin
 
 from .models import Contact, Organisation
 from .resources import OrganisationResource
@@ -92,7 +93,9 @@ class ContactInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(StrictImportExportMixin, TabbedDjangoJqueryTranslationAdmin):
+class OrganisationAdmin(
+    TranslationStateMixin, StrictImportExportMixin, TabbedDjangoJqueryTranslationAdmin
+):
     resource_classes = [OrganisationResource]
     list_display = (
         "name",
@@ -103,10 +106,11 @@ class OrganisationAdmin(StrictImportExportMixin, TabbedDjangoJqueryTranslationAd
         "city",
         "is_public",
         "event_count",
+        "translation_state",
         "active_since",
         "active_until",
     )
-    list_filter = ("country", "kind", "role", "is_public")
+    list_filter = ("country", "kind", "role", "is_public", MissingLanguageFilter)
     search_fields = ("name", "acronym", "city")
     fieldsets = (
         (None, {"fields": ("name", "acronym", "country", "kind", "role", "city", "website")}),
@@ -130,6 +134,9 @@ class OrganisationAdmin(StrictImportExportMixin, TabbedDjangoJqueryTranslationAd
             .get_queryset(request)
             .annotate(event_count=Coalesce(Subquery(events, output_field=IntegerField()), 0))
         )
+
+    def is_published(self, organisation):
+        return organisation.is_public
 
     @admin.display(description=_("events taken part in"), ordering="event_count")
     def event_count(self, obj):
