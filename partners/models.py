@@ -98,3 +98,57 @@ class Contact(models.Model):
 
     def __str__(self):
         return f"{self.first_name} {self.last_name}"
+
+
+class ProjectPartnership(models.Model):
+    """An organisation's membership of a programme's partnership (the lead and the
+    partners of the Interreg project), with its dates. Interreg RCO 87 counts these
+    organisations, each once however long it cooperates."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Project lead")
+        PARTNER = "partner", _("Partner")
+        ASSOCIATED = "associated", _("Associated partner")
+
+    programme = models.ForeignKey(
+        "indicators.Programme",
+        on_delete=models.CASCADE,
+        related_name="partnerships",
+        verbose_name=_("programme"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="partnerships",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PARTNER)
+    start_date = models.DateField(_("cooperates from"))
+    end_date = models.DateField(
+        _("cooperates until"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty while the organisation stays in the partnership."),
+    )
+
+    class Meta:
+        verbose_name = _("project partnership")
+        verbose_name_plural = _("project partnerships")
+        ordering = ["programme", "role", "organisation__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="partnership_end_after_start",
+                violation_error_message=_("The end of the cooperation must follow its start."),
+            ),
+            models.UniqueConstraint(
+                fields=["programme", "organisation", "start_date"],
+                name="partnership_once_per_start",
+                violation_error_message=_(
+                    "This organisation already joins this programme on this day."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.programme.code}"
