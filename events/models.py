@@ -151,6 +151,13 @@ class Event(models.Model):
         PUBLISHED = "published", _("Published")
         CANCELLED = "cancelled", _("Cancelled")
 
+    class Openness(models.TextChoices):
+        # Interreg counts them apart: a public event in RCO 115, the participations
+        # of a closed joint action in RCO 81, an internal meeting in neither.
+        PUBLIC = "public", _("Public event, open to all")
+        CLOSED = "closed", _("Closed joint action (invited group, cohort workshop)")
+        INTERNAL = "internal", _("Internal project meeting")
+
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, blank=True, allow_unicode=False)
     summary = models.CharField(_("summary"), max_length=300, blank=True)
@@ -193,6 +200,27 @@ class Event(models.Model):
         blank=True,
         related_name="events",
         verbose_name=_("programme axes served"),
+    )
+    programmes = models.ManyToManyField(
+        "indicators.Programme",
+        blank=True,
+        related_name="events",
+        verbose_name=_("programmes served"),
+        help_text=_(
+            "The programmes this event serves besides those of its axes. An event that "
+            "serves no programme, directly or through an axis, counts for every programme "
+            "running when it is held."
+        ),
+    )
+    openness = models.CharField(
+        _("who may take part"),
+        max_length=10,
+        choices=Openness.choices,
+        default=Openness.PUBLIC,
+        help_text=_(
+            "Interreg counts a public event in RCO 115, the participations in a closed "
+            "joint action in RCO 81, an internal meeting in neither."
+        ),
     )
     image = models.ImageField(_("image"), upload_to="events/", blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
