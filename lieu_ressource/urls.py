@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from events.sitemaps import sitemaps
 from events.views import sitemap_section
 from indicators.urls import staff_urlpatterns as indicator_staff_urlpatterns
+from referrals.urls import link_urlpatterns as referral_link_urlpatterns
 
 from .health import health
 from .media import serve_media
@@ -50,6 +51,8 @@ urlpatterns += i18n_patterns(
 # Indicators: the comité de suivi pages (reports to download) and the staff drill-down.
 urlpatterns += [path("staff/indicators/", include(indicator_staff_urlpatterns))]
 urlpatterns += i18n_patterns(path("", include("indicators.urls")))
+# The signed link a partner without an account answers a referral through.
+urlpatterns += i18n_patterns(path("", include(referral_link_urlpatterns)))
 
 # Staff pages: check-in at the door, follow-up of people. No language prefix (the
 # browser's language, as in the admin); a second factor is required under /staff/.
@@ -61,6 +64,7 @@ urlpatterns += [
                 path("", dashboard, name="staff_dashboard"),
                 path("", include("events.staff_urls")),
                 path("people/", include("beneficiaries.urls")),
+                path("referrals/", include("referrals.urls")),
             ]
         ),
     ),
