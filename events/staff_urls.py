@@ -21,6 +21,8 @@ urlpatterns = [
         staff_views.mark,
         name="mark",
     ),
+    path("check-in/<int:pk>/all-present/", staff_views.mark_all_present, name="all_present"),
+    path("check-in/<int:pk>/all-present/undo/", staff_views.undo_all_present, name="undo_all"),
     path("check-in/<int:pk>/walk-ins/", staff_views.add_walk_in, name="add_walk_in"),
     path("check-in/<int:pk>/attendees/<int:attendance_pk>/", include(attendee_patterns)),
 ]

@@ -18,8 +18,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from beneficiaries.forms import NewBeneficiaryForm, SearchForm
@@ -28,6 +29,7 @@ from lieu_ressource.roles import is_staff_member
 from lieu_ressource.text import validate_visible_text
 
 from . import attendance as check_in_service
+from . import roll_call
 from .models import Attendance, Event, Registration
 
 
@@ -54,9 +56,15 @@ def team_only(view):
     return wrapper
 
 
-def _sheet_url(event, anchor=""):
+def _sheet_url(event, anchor="", query=""):
     url = reverse("staff_events:check_in", args=[event.pk])
+    if query.strip():
+        url = f"{url}?{urlencode({'q': query.strip()})}"
     return f"{url}#{anchor}" if anchor else url
+
+
+def _batch_key(event):
+    return f"check_in_all_present_{event.pk}"
 
 
 def _attendance_of(event, attendance_pk):
@@ -126,12 +134,27 @@ def _section_page(request, queryset, parameter):
 
 def _render_sheet(request, event, walk_in_form=None):
     sheet = check_in_service.check_in_sheet(event)
+    # Counts and "all present" are for the whole list, whatever the search shows.
+    unmarked = sum(1 for row in sheet.confirmed if row.attendance is None)
+    totals = {
+        "present": sheet.present_count,
+        "rows": len(sheet.confirmed) + len(sheet.waitlisted) + len(sheet.walk_ins),
+    }
+    query = request.GET.get("q", "")[:100]
+    sheet = roll_call.filter_sheet(sheet, query)
+    shown = len(sheet.confirmed) + len(sheet.waitlisted) + len(sheet.walk_ins)
+    batch = request.session.get(_batch_key(event))
     return render(
         request,
         "events/staff/check_in.html",
         {
             "event": event,
             "sheet": sheet,
+            "totals": totals,
+            "query": query.strip(),
+            "shown": shown,
+            "unmarked": unmarked,
+            "undo_count": len(batch["created"]) if batch else 0,
             "walk_in_form": walk_in_form or WalkInForm(),
             "nav": "check_in",
         },
@@ -154,7 +177,55 @@ def mark(request, pk, registration_pk):
         check_in_service.mark_present(registration, present, by=request.user)
     except check_in_service.CheckInError as error:
         messages.error(request, error.message)
-    return redirect(_sheet_url(registration.event, f"registration-{registration.pk}"))
+    query = request.POST.get("q", "")[:100]
+    return redirect(_sheet_url(registration.event, f"registration-{registration.pk}", query))
+
+
+@require_POST
+@team_only
+def mark_all_present(request, pk):
+    """Everyone registered and not marked yet, present; undone by `undo_all_present`."""
+    event = get_object_or_404(Event, pk=pk)
+    try:
+        batch = roll_call.mark_all_present(event, by=request.user)
+    except check_in_service.CheckInError as error:
+        messages.error(request, error.message)
+        return redirect(_sheet_url(event))
+    if batch.count:
+        request.session[_batch_key(event)] = batch.as_session()
+    message = ngettext(
+        "%(count)d person marked present.", "%(count)d people marked present.", batch.count
+    ) % {"count": batch.count}
+    if batch.kept_absent:
+        message += " " + ngettext(
+            "%(count)d marked absent stays absent.",
+            "%(count)d marked absent stay absent.",
+            batch.kept_absent,
+        ) % {"count": batch.kept_absent}
+    messages.success(request, message)
+    return redirect(_sheet_url(event, "counts"))
+
+
+@require_POST
+@team_only
+def undo_all_present(request, pk):
+    event = get_object_or_404(Event, pk=pk)
+    batch = request.session.pop(_batch_key(event), None)
+    if not batch:
+        messages.error(request, _("There is nothing to undo."))
+        return redirect(_sheet_url(event))
+    until = datetime.datetime.fromisoformat(batch["until"])
+    undone = roll_call.undo_mark_all(event, batch["created"], until)
+    messages.success(
+        request,
+        ngettext(
+            "Undone: %(count)d person is unmarked again.",
+            "Undone: %(count)d people are unmarked again.",
+            undone,
+        )
+        % {"count": undone},
+    )
+    return redirect(_sheet_url(event, "counts"))
 
 
 @require_POST
