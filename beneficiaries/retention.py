@@ -63,16 +63,18 @@ def expired_registrations(today=None):
 
 
 def _anonymise_registrations(registrations):
+    blanked = ["first_name", "last_name", "email", "phone", "organisation_name"]
     batch = []
     for registration in registrations.only("id", "email").iterator(chunk_size=BATCH_SIZE):
         registration.first_name = registration.last_name = ANONYMOUS_NAME
         registration.email = anonymous_email(registration.email)
         registration.phone = ""
+        registration.organisation_name = ""
         batch.append(registration)
         if len(batch) == BATCH_SIZE:
-            Registration.objects.bulk_update(batch, ["first_name", "last_name", "email", "phone"])
+            Registration.objects.bulk_update(batch, blanked)
             batch = []
-    Registration.objects.bulk_update(batch, ["first_name", "last_name", "email", "phone"])
+    Registration.objects.bulk_update(batch, blanked)
 
 
 @transaction.atomic

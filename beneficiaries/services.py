@@ -52,6 +52,7 @@ def export_personal_data(beneficiary):
                 "status": r.status,
                 "email": r.email,
                 "phone": r.phone,
+                "organisation": r.organisation_name,
                 "registered_at": r.created_at,
             }
             for r in registrations

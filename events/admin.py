@@ -278,6 +278,8 @@ class RegistrationAdminForm(forms.ModelForm):
             "language",
             "consent_at",
             "status",
+            "organisation_name",
+            "organisation",
             "beneficiary",
         )
 
@@ -310,16 +312,33 @@ class RegistrationAdminForm(forms.ModelForm):
         return cleaned_data
 
 
+class OrganisationToLinkFilter(admin.SimpleListFilter):
+    """Registrations of employers whose organisation staff have yet to link."""
+
+    title = _("organisation")
+    parameter_name = "organisation_link"
+
+    def lookups(self, request, model_admin):
+        return [("to_link", _("Typed, not linked yet")), ("linked", _("Linked"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "to_link":
+            return queryset.exclude(organisation_name="").filter(organisation__isnull=True)
+        if self.value() == "linked":
+            return queryset.filter(organisation__isnull=False)
+        return queryset
+
+
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
     form = RegistrationAdminForm
-    list_display = ("event", "full_name", "email", "status", "created_at")
+    list_display = ("event", "full_name", "email", "organisation_name", "status", "created_at")
     # A date hierarchy would read the month of all 500,000 rows on every page: the
     # date filter offers a bounded set of periods instead.
-    list_filter = ("status", "created_at", "event__language", "language")
+    list_filter = ("status", OrganisationToLinkFilter, "created_at", "event__language", "language")
     list_select_related = ("event",)
-    search_fields = ("last_name", "first_name", "email")
-    autocomplete_fields = ("event", "beneficiary")
+    search_fields = ("last_name", "first_name", "email", "organisation_name")
+    autocomplete_fields = ("event", "organisation", "beneficiary")
     paginator = EstimatedCountPaginator
     show_full_result_count = False
     actions = ("cancel_registrations",)

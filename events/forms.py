@@ -53,6 +53,13 @@ class RegistrationForm(forms.Form):
         help_text=_("Only used if we must reach you quickly, e.g. if the event is cancelled."),
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
+    organisation_name = forms.CharField(
+        label=_("Company or organisation (optional)"),
+        required=False,
+        max_length=Registration._meta.get_field("organisation_name").max_length,
+        help_text=_("If you come as an employer or for an organisation, tell us which one."),
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
     language = forms.ChoiceField(
         label=_("Language of our emails"),
         choices=settings.LANGUAGES,

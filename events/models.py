@@ -333,6 +333,18 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
+    # An employer says which company they come for; staff then link the registration
+    # to its Organisation, and the company counts among those engaged in the event.
+    organisation_name = models.CharField(_("organisation (as typed)"), max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="registrations",
+        verbose_name=_("organisation"),
+        help_text=_("The organisation this person came for; counts it as taking part."),
+    )
     beneficiary = models.ForeignKey(
         "beneficiaries.Beneficiary",
         on_delete=models.SET_NULL,

@@ -68,7 +68,9 @@ def check_registration_open(event, now=None):
         raise RegistrationClosed()
 
 
-def register(event, *, first_name, last_name, email, phone="", language, consent):
+def register(
+    event, *, first_name, last_name, email, phone="", organisation_name="", language, consent
+):
     """Sign a person up: a confirmed place while there is room, else the waiting list.
 
     Raises EventNotOpen, RegistrationClosed or AlreadyRegistered; saves nothing then.
@@ -98,6 +100,7 @@ def register(event, *, first_name, last_name, email, phone="", language, consent
                     last_name=last_name.strip(),
                     email=email,
                     phone=phone.strip(),
+                    organisation_name=" ".join(organisation_name.split()),
                     language=language,
                     consent_at=now,
                     status=(

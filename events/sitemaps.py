@@ -76,6 +76,7 @@ class StaticPagesSitemap(BilingualSitemap):
             "events:agenda",
             "events:past",
             "partners:list",
+            "partners:employers",
             "events:privacy",
             "events:legal",
         ]

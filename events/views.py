@@ -106,6 +106,7 @@ def event_detail(request, pk, slug):
                 last_name=data["last_name"],
                 email=data["email"],
                 phone=data["phone"],
+                organisation_name=data["organisation_name"],
                 language=data["language"],
                 consent=data["consent"],
             )

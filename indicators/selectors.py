@@ -82,11 +82,27 @@ def pathways_active_in(period, scheme):
 
 
 def organisations_taking_part(events, roles=None):
-    """Organisations taking part in the given events (in the given roles, if any)."""
+    """Organisations taking part in the given events (in the given roles, if any).
+
+    Without roles, an organisation also takes part through a person who registered
+    for it (an employer at an afterwork), once staff linked the registration to it:
+    a confirmed place, unless the person was recorded absent."""
     participations = EventOrganisation.objects.filter(event__in=events.values("pk"))
     if roles:
         participations = participations.filter(role__in=roles)
-    return Organisation.objects.filter(pk__in=participations.values("organisation"))
+        return Organisation.objects.filter(pk__in=participations.values("organisation"))
+    registered = (
+        Registration.objects.filter(
+            event__in=events.values("pk"),
+            organisation__isnull=False,
+            status=Registration.Status.CONFIRMED,
+        )
+        .exclude(attendance__present=False)
+        .values("organisation")
+    )
+    return Organisation.objects.filter(
+        Q(pk__in=participations.values("organisation")) | Q(pk__in=registered)
+    )
 
 
 # Report sections --------------------------------------------------------------------

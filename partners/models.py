@@ -18,6 +18,8 @@ class Organisation(models.Model):
     class Kind(models.TextChoices):
         EMPLOYMENT_SERVICE = "employment_service", _("Public employment service")
         CHAMBER = "chamber", _("Chamber of commerce")
+        CHAMBER_OF_CRAFTS = "chamber_of_crafts", _("Chamber of crafts")
+        BUSINESS_SUPPORT = "business_support", _("Business support network")
         MISSION_LOCALE = "mission_locale", _("Mission locale")
         ASSOCIATION = "association", _("Association")
         COMPANY = "company", _("Company")

@@ -7,4 +7,5 @@ app_name = "partners"
 
 urlpatterns = [
     path(_("partners/"), views.partner_list, name="list"),
+    path(_("employers/"), views.employers, name="employers"),
 ]

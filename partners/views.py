@@ -1,11 +1,12 @@
-"""The public partners page."""
+"""The public partners page and the employers' page."""
 
-from django.db.models import Q
-from django.shortcuts import render
-from django.utils import timezone
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .models import Country, Organisation
+from events import page_cache
+
+from . import selectors
+from .models import Country
 
 SIDE_HEADINGS = {
     Country.FRANCE: _("On the French side of the Rhine"),
@@ -13,26 +14,60 @@ SIDE_HEADINGS = {
     Country.SWITZERLAND: _("In Switzerland"),
 }
 
-
-def public_organisations():
-    """Organisations staff chose to show publicly and still active, by name."""
-    today = timezone.localdate()
-    return Organisation.objects.filter(is_public=True).filter(
-        Q(active_until__isnull=True) | Q(active_until__gte=today)
-    )
+# What each format offers an employer (the page's text; the events come from the agenda).
+EMPLOYER_FORMAT_TEXTS = {
+    "employer_afterwork": _(
+        "An evening among employers from both sides of the Rhine: recruiting across "
+        "the border, apprenticeships, the rules of each country, with our partners."
+    ),
+    "recruitment_meeting": _(
+        "Meet candidates prepared by the centre and its partners, in short interviews, "
+        "for the jobs you have to fill in France or in Germany."
+    ),
+    "company_visit": _(
+        "Open your doors to job seekers and students: they discover your trades, "
+        "you meet the people you will recruit tomorrow."
+    ),
+}
 
 
 def partner_list(request):
-    by_country = {code: [] for code in Country.values}
-    for organisation in public_organisations().order_by("name"):
-        by_country[organisation.country].append(organisation)
-    sides = [
-        {
-            "country": country,
-            "heading": SIDE_HEADINGS[country],
-            "organisations": by_country[country],
+    def context():
+        organisations = list(selectors.public_organisations().order_by("name"))
+        events = selectors.coming_events_by_organisation(organisations)
+        by_country = {code: [] for code in Country.values}
+        for organisation in organisations:
+            organisation.coming_events = events.get(organisation.pk, [])
+            by_country[organisation.country].append(organisation)
+        sides = [
+            {
+                "country": country,
+                "heading": SIDE_HEADINGS[country],
+                "organisations": by_country[country],
+            }
+            for country in Country.values
+            if by_country[country]
+        ]
+        return {"sides": sides, "nav": "partners"}
+
+    return page_cache.cached_page(request, "partners/partner_list.html", context)
+
+
+def employers(request):
+    def context():
+        formats = [
+            {
+                "code": event_format.value,
+                "label": event_format.label,
+                "text": EMPLOYER_FORMAT_TEXTS[event_format.value],
+                "events": events,
+            }
+            for event_format, events in selectors.coming_employer_events()
+        ]
+        return {
+            "formats": formats,
+            "contact_email": settings.PUBLIC_CONTACT_EMAIL,
+            "nav": "employers",
         }
-        for country in Country.values
-        if by_country[country]
-    ]
-    return render(request, "partners/partner_list.html", {"sides": sides, "nav": "partners"})
+
+    return page_cache.cached_page(request, "partners/employers.html", context)

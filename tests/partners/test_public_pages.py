@@ -1,11 +1,14 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
-from partners.models import Country
-from tests.factories import OrganisationFactory
+from events import page_cache
+from events.models import Event
+from partners.models import Country, Organisation
+from tests.factories import EventFactory, EventOrganisationFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +67,126 @@ def test_german_description_is_shown_on_the_german_page(client):
     assert "Auf Deutsch." in html
     assert "En français." not in html
     assert 'class="fallback-note"' not in html
+
+
+def _partner_with_events(name, count):
+    organisation = OrganisationFactory(public=True, name=name, website="https://example.org/")
+    for days in range(count):
+        EventOrganisationFactory(
+            organisation=organisation,
+            event=EventFactory(
+                published=True, start=timezone.now() + datetime.timedelta(days=days + 1)
+            ),
+        )
+    return organisation
+
+
+def test_each_partner_shows_its_website_country_and_next_events(client):
+    organisation = OrganisationFactory(
+        public=True, german=True, name="Testverein Kehl", website="https://verein.example.de/"
+    )
+    soon = [
+        EventFactory(
+            published=True,
+            title_de=f"Termin {n}",
+            start=timezone.now() + datetime.timedelta(days=n),
+        )
+        for n in (1, 2, 3, 4)
+    ]
+    hidden = [
+        EventFactory(title_de="Entwurf"),
+        EventFactory(published=True, past=True, title_de="Vorbei"),
+    ]
+    for event in [*soon, *hidden]:
+        EventOrganisationFactory(organisation=organisation, event=event)
+    html = client.get(partners_url("de")).content.decode()
+    assert 'href="https://verein.example.de/"' in html
+    assert "Kehl, Deutschland" in html
+    # The next three, soonest first; neither the fourth, nor drafts, nor past events.
+    assert html.index("Termin 1") < html.index("Termin 2") < html.index("Termin 3")
+    assert "Termin 4" not in html
+    assert "Entwurf" not in html and "Vorbei" not in html
+
+
+def test_a_partner_logo_is_shown(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    organisation = OrganisationFactory(public=True)
+    organisation.logo = "logos/logo.png"
+    organisation.save()
+    html = client.get(partners_url("fr")).content.decode()
+    assert 'class="partner__logo" src="/media/logos/logo.png"' in html
+
+
+def test_partners_page_queries_do_not_grow_with_partners_and_events(
+    client, django_assert_max_num_queries
+):
+    for n in range(2):
+        _partner_with_events(f"Partenaire {n}", 2)
+    with django_assert_max_num_queries(4) as few:
+        client.get(partners_url("fr"))
+    cache.clear()
+    page_cache.clear_local()
+    for n in range(2, 12):
+        _partner_with_events(f"Partenaire {n}", 5)
+    with django_assert_max_num_queries(len(few)):
+        response = client.get(partners_url("fr"))
+    assert response.content.decode().count('class="partner__events"') == 12
+
+
+@pytest.mark.parametrize("language", ["fr", "de"])
+def test_employers_page_lists_the_employer_formats_and_their_coming_events(client, language):
+    afterwork = EventFactory(
+        published=True,
+        format=Event.Format.EMPLOYER_AFTERWORK,
+        title_fr="Afterwork des employeurs",
+        title_de="Afterwork für Arbeitgeber",
+    )
+    EventFactory(
+        published=True,
+        format=Event.Format.BILINGUAL_WORKSHOP,
+        title_fr="Atelier CV",
+        title_de="CV-Workshop",
+    )
+    with translation.override(language):
+        url = reverse("partners:employers")
+    response = client.get(url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{language}">' in html
+    assert (afterwork.title_fr if language == "fr" else afterwork.title_de) in html
+    assert "Atelier CV" not in html and "CV-Workshop" not in html
+    assert [f["code"] for f in response.context["formats"]] == [
+        "employer_afterwork",
+        "recruitment_meeting",
+        "company_visit",
+    ]
+    assert url == {"fr": "/fr/employeurs/", "de": "/de/arbeitgeber/"}[language]
+
+
+def test_employers_page_queries_do_not_grow_with_events(client, django_assert_max_num_queries):
+    with translation.override("fr"):
+        url = reverse("partners:employers")
+    EventFactory(published=True, format=Event.Format.COMPANY_VISIT)
+    with django_assert_max_num_queries(4) as few:
+        client.get(url)
+    cache.clear()
+    page_cache.clear_local()
+    for event_format in (Event.Format.COMPANY_VISIT, Event.Format.RECRUITMENT_MEETING):
+        for _n in range(6):
+            event = EventFactory(published=True, format=event_format)
+            EventOrganisationFactory(event=event)
+    with django_assert_max_num_queries(len(few)):
+        response = client.get(url)
+    # At most four events of each format, the soonest.
+    shown = {f["code"]: len(f["events"]) for f in response.context["formats"]}
+    assert shown == {"employer_afterwork": 0, "recruitment_meeting": 4, "company_visit": 4}
+
+
+def test_shipped_organisations_have_their_right_kinds():
+    kinds = dict(Organisation.objects.values_list("name", "kind"))
+    assert kinds["La Chambre de métiers d'Alsace"] == Organisation.Kind.CHAMBER_OF_CRAFTS
+    assert kinds["CCI Alsace Eurométropole"] == Organisation.Kind.CHAMBER
+    assert kinds["IHK Südlicher Oberrhein"] == Organisation.Kind.CHAMBER
+    assert kinds["Impact Hub"] == Organisation.Kind.BUSINESS_SUPPORT
+    assert kinds["Black Forest Innovation GmbH"] == Organisation.Kind.BUSINESS_SUPPORT
+    assert not Organisation.objects.filter(kind=Organisation.Kind.COMPANY, name__in=kinds).exists()
