@@ -25,7 +25,8 @@ from events.attendance import search_beneficiaries
 from events.models import Attendance
 from lieu_ressource.roles import is_staff_member
 
-from .forms import CaseloadFilterForm, ContactNoteForm, OutcomeForm, PathwayForm, SearchForm
+from .employers import EmployerOutcomeForm
+from .forms import CaseloadFilterForm, ContactNoteForm, PathwayForm, SearchForm
 from .models import ContactNote, Outcome
 from .selectors import caseload, dropout_risks, team_referents, visible_beneficiaries
 
@@ -41,7 +42,11 @@ RECORD_FORMS = {
         gettext_lazy("Contact note added."),
     ),
     "pathway": (PathwayForm, "beneficiaries.add_pathway", gettext_lazy("Pathway added.")),
-    "outcome": (OutcomeForm, "beneficiaries.add_outcome", gettext_lazy("Outcome added.")),
+    "outcome": (
+        EmployerOutcomeForm,
+        "beneficiaries.add_outcome",
+        gettext_lazy("Outcome added."),
+    ),
 }
 
 
