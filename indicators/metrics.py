@@ -96,11 +96,15 @@ class MetricResult:
     """A metric evaluated over a period: its value (one aggregate query, run on first
     access) and the records behind it."""
 
-    def __init__(self, metric, period):
+    def __init__(self, metric, period, programme=None):
         self.metric = metric
         self.period = period
+        # A programme narrows the events counted to those that serve it.
+        self.programme = programme
 
     def records(self):
+        if self.metric.scoped:
+            return self.metric.build(self.period, programme=self.programme)
         return self.metric.build(self.period)
 
     @cached_property
@@ -122,9 +126,10 @@ class Metric:
     description: str
     build: object  # function(period) -> QuerySet
     aggregate: object = None  # function(QuerySet) -> int; default: count()
+    scoped: bool = False  # build takes the programme (events that serve it)
 
-    def __call__(self, period):
-        return MetricResult(self, period)
+    def __call__(self, period, programme=None):
+        return MetricResult(self, period, programme)
 
     @property
     def describes_people(self):
@@ -153,7 +158,8 @@ def metric(name, *, label, counts, aggregate=None, description=None):
         doc = description or inspect.getdoc(function)
         if not doc:
             raise ImproperlyConfigured(f"The metric {name} needs a docstring.")
-        REGISTRY[name] = Metric(name, label, counts, doc, function, aggregate)
+        scoped = "programme" in inspect.signature(function).parameters
+        REGISTRY[name] = Metric(name, label, counts, doc, function, aggregate, scoped)
         return REGISTRY[name]
 
     return register
@@ -223,17 +229,17 @@ def _present_at(events):
 
 
 @metric("events_held", label=_("Events held"), counts=EVENTS)
-def events_held(period):
+def events_held(period, programme=None):
     """Published events that ended within the period; drafts and cancelled events are
     left out."""
-    return _events(selectors.held_events(period))
+    return _events(selectors.held_events(period, programme))
 
 
 def _register_events_by_format():
     for event_format in Event.Format:
 
-        def build(period, event_format=event_format):
-            return _events(selectors.held_events(period).filter(format=event_format))
+        def build(period, programme=None, event_format=event_format):
+            return _events(selectors.held_events(period, programme).filter(format=event_format))
 
         metric(
             f"events_held_{event_format.value}",
@@ -250,17 +256,17 @@ _register_events_by_format()
 
 
 @metric("events_held_outside_centre", label=_("Events held outside the centre"), counts=EVENTS)
-def events_held_outside_centre(period):
+def events_held_outside_centre(period, programme=None):
     """Events held in the period outside the centre ("hors les murs"): flagged so, or
     at a venue other than the centre."""
-    return _events(selectors.held_events(period).filter(selectors.OUTSIDE_CENTRE))
+    return _events(selectors.held_events(period, programme).filter(selectors.OUTSIDE_CENTRE))
 
 
 @metric("participations", label=_("Participations in events"), counts=PARTICIPATIONS)
-def participations(period):
+def participations(period, programme=None):
     """Attendances marked present at events held in the period: a person at three
     events counts three times; no-shows are left out."""
-    return _attendances(selectors.present_attendances(selectors.held_events(period)))
+    return _attendances(selectors.present_attendances(selectors.held_events(period, programme)))
 
 
 @metric(
@@ -269,10 +275,10 @@ def participations(period):
     counts=PEOPLE,
     aggregate=count_distinct_people,
 )
-def unique_participants(period):
+def unique_participants(period, programme=None):
     """Distinct people present at events held in the period (a person at three events
     counts once); records are their attendances."""
-    return _attendances(selectors.present_attendances(selectors.held_events(period)))
+    return _attendances(selectors.present_attendances(selectors.held_events(period, programme)))
 
 
 # Cross-border cooperation (Interreg common indicators) ------------------------------
@@ -283,10 +289,10 @@ def unique_participants(period):
     label=_("Public events across borders jointly organised"),
     counts=EVENTS,
 )
-def cross_border_events(period):
+def cross_border_events(period, programme=None):
     """Events held in the period whose hosts and co-organisers come from at least two
     countries (Interreg RCO 115)."""
-    return _events(selectors.cross_border_events(period))
+    return _events(selectors.cross_border_events(period, programme))
 
 
 @metric(
@@ -294,10 +300,12 @@ def cross_border_events(period):
     label=_("Participations in joint actions across borders"),
     counts=PARTICIPATIONS,
 )
-def cross_border_participations(period):
+def cross_border_participations(period, programme=None):
     """Attendances marked present at cross-border events held in the period (Interreg
     RCO 81): each participation counts."""
-    return _attendances(selectors.present_attendances(selectors.cross_border_events(period)))
+    return _attendances(
+        selectors.present_attendances(selectors.cross_border_events(period, programme))
+    )
 
 
 @metric(
@@ -306,10 +314,12 @@ def cross_border_participations(period):
     counts=PEOPLE,
     aggregate=count_distinct_people,
 )
-def cross_border_unique_participants(period):
+def cross_border_unique_participants(period, programme=None):
     """Distinct people present at cross-border events held in the period (RCO 81
     counted as people); records are their attendances."""
-    return _attendances(selectors.present_attendances(selectors.cross_border_events(period)))
+    return _attendances(
+        selectors.present_attendances(selectors.cross_border_events(period, programme))
+    )
 
 
 @metric(
@@ -317,14 +327,72 @@ def cross_border_unique_participants(period):
     label=_("Organisations cooperating across borders"),
     counts=ORGANISATIONS,
 )
-def cross_border_organisations(period):
+def cross_border_organisations(period, programme=None):
     """Organisations hosting or co-organising cross-border events held in the period
     (Interreg RCO 87)."""
     return _organisations(
         selectors.organisations_taking_part(
-            selectors.cross_border_events(period), roles=selectors.ORGANISING_ROLES
+            selectors.cross_border_events(period, programme), roles=selectors.ORGANISING_ROLES
         )
     )
+
+
+def _joint_actions(period, programme, openness):
+    return selectors.cross_border_events(period, programme).filter(openness=openness)
+
+
+@metric(
+    "public_cross_border_events",
+    label=_("Public events across borders jointly organised, open to all"),
+    counts=EVENTS,
+)
+def public_cross_border_events(period, programme=None):
+    """Public events open to all, held in the period, whose hosts and co-organisers
+    come from at least two countries (Interreg RCO 115): each counts once. Closed joint
+    actions count in RCO 81 instead, internal meetings in neither."""
+    return _events(_joint_actions(period, programme, Event.Openness.PUBLIC))
+
+
+@metric(
+    "joint_action_participations",
+    label=_("Participations in closed joint actions across borders"),
+    counts=PARTICIPATIONS,
+)
+def joint_action_participations(period, programme=None):
+    """Attendances marked present at closed joint actions (invited groups, workshops
+    for a cohort) held in the period and organised from at least two countries
+    (Interreg RCO 81): each participation counts. Public events count in RCO 115
+    instead, internal meetings in neither."""
+    events = _joint_actions(period, programme, Event.Openness.CLOSED)
+    return _attendances(selectors.present_attendances(events))
+
+
+@metric(
+    "joint_action_participants",
+    label=_("People taking part in closed joint actions across borders (project figure)"),
+    counts=PEOPLE,
+    aggregate=count_distinct_people,
+)
+def joint_action_participants(period, programme=None):
+    """Distinct people present at the closed joint actions of RCO 81 (a person at three
+    counts once): the project's own figure beside RCO 81, not an EU indicator; records
+    are their attendances."""
+    events = _joint_actions(period, programme, Event.Openness.CLOSED)
+    return _attendances(selectors.present_attendances(events))
+
+
+@metric(
+    "project_partners",
+    label=_("Organisations cooperating in the project"),
+    counts=ORGANISATIONS,
+)
+def project_partners(period, programme=None):
+    """Organisations of the programme's partnership (lead, partners, associated
+    partners) counted once, in the first period of the programme their cooperation
+    covers (Interreg RCO 87): over several quarters, each counts in one quarter and
+    once in the cumulative value; event organisers outside the partnership do not
+    count."""
+    return _organisations(selectors.partners_first_cooperating(period, programme))
 
 
 # Convention 2020, axis 1: forward-looking management of jobs and skills (GPTEC) ----
@@ -335,10 +403,10 @@ def cross_border_organisations(period):
     label=_("Companies taking part in working circles"),
     counts=ORGANISATIONS,
 )
-def companies_in_working_circles(period):
+def companies_in_working_circles(period, programme=None):
     """Companies taking part, in any role, in companies' working circles held in the
     period."""
-    circles = selectors.held_events(period).filter(format=Event.Format.WORKING_CIRCLE)
+    circles = selectors.held_events(period, programme).filter(format=Event.Format.WORKING_CIRCLE)
     return _organisations(
         selectors.organisations_taking_part(circles).filter(kind=Organisation.Kind.COMPANY)
     )
@@ -349,11 +417,13 @@ def companies_in_working_circles(period):
     label=_("RSA recipients in GPTEC programmes"),
     counts=PEOPLE,
 )
-def rsa_recipients_in_gptec_programmes(period):
+def rsa_recipients_in_gptec_programmes(period, programme=None):
     """RSA recipients in a GPTEC pathway open during the period, or present at a
     recruitment meeting (job dating) held in the period."""
     pathways = selectors.pathways_active_in(period, Pathway.Scheme.GPTEC)
-    meetings = selectors.held_events(period).filter(format=Event.Format.RECRUITMENT_MEETING)
+    meetings = selectors.held_events(period, programme).filter(
+        format=Event.Format.RECRUITMENT_MEETING
+    )
     return _people(
         selectors.rsa_recipients().filter(
             Q(pk__in=pathways.values("beneficiary"))
@@ -370,13 +440,13 @@ def rsa_recipients_in_gptec_programmes(period):
     label=_("Inclusive actions offered by companies"),
     counts=EVENTS,
 )
-def inclusive_actions_by_companies(period):
+def inclusive_actions_by_companies(period, programme=None):
     """Events held in the period in which a company takes part (hosting, co-organising
     or opening its doors), except working circles and employer afterworks, which
     gather companies among themselves."""
     companies = EventOrganisation.objects.filter(organisation__kind=Organisation.Kind.COMPANY)
     return _events(
-        selectors.held_events(period)
+        selectors.held_events(period, programme)
         .exclude(format__in=[Event.Format.WORKING_CIRCLE, Event.Format.EMPLOYER_AFTERWORK])
         .filter(pk__in=companies.values("event"))
     )
@@ -397,10 +467,10 @@ def rsa_recipients_leaving_rsa(period):
     label=_("Port du Rhin residents and RSA recipients at events outside the centre"),
     counts=PEOPLE,
 )
-def residents_and_rsa_recipients_outside_centre(period):
+def residents_and_rsa_recipients_outside_centre(period, programme=None):
     """Followed people living in the Port du Rhin priority neighbourhood, or RSA
     recipients, present at an event held outside the centre in the period."""
-    outside = selectors.held_events(period).filter(selectors.OUTSIDE_CENTRE)
+    outside = selectors.held_events(period, programme).filter(selectors.OUTSIDE_CENTRE)
     return _people(
         Beneficiary.objects.filter(pk__in=selectors.present_person_ids(outside)).filter(
             Q(neighbourhood__code=selectors.PORT_DU_RHIN) | Q(situation=Beneficiary.Situation.RSA)

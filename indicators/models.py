@@ -173,6 +173,15 @@ class Indicator(models.Model):
             "counts the whole the number is a part of (e.g. RSA recipients followed)."
         ),
     )
+    measured_after_end = models.BooleanField(
+        _("measured after the programme's end"),
+        default=False,
+        help_text=_(
+            "A result measured after the programme ends (Interreg RCR 84 and RCR 85): "
+            "its values may be recorded and reported during the follow-up period after "
+            "the programme's last day."
+        ),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:

@@ -7,14 +7,28 @@ event is outside the centre ("hors les murs") when flagged so or held at a venue
 other than the centre.
 """
 
-from django.db.models import Count, IntegerField, Max, Min, OuterRef, Q, Subquery, Sum
+import datetime
+
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+)
 from django.db.models.functions import Coalesce
 
 from beneficiaries.models import Beneficiary, Outcome, Pathway
 from events.models import Attendance, Event, EventOrganisation, Registration
-from partners.models import Organisation
+from partners.models import Organisation, ProjectPartnership
 
 from .models import IndicatorValue, QuarterlyReport
+from .quarters import PARIS
 
 PORT_DU_RHIN = "port-du-rhin"
 OUTSIDE_CENTRE = Q(outside_centre=True) | Q(venue__is_centre=False)
@@ -24,14 +38,38 @@ ORGANISING_ROLES = (EventOrganisation.Role.HOST, EventOrganisation.Role.CO_ORGAN
 # Base querysets ---------------------------------------------------------------------
 
 
-def held_events(period):
-    """Published events that ended within the period (drafts and cancelled excluded)."""
-    return Event.objects.filter(
-        status=Event.Status.PUBLISHED, end__gte=period.start, end__lt=period.end
+def serving(events, programme):
+    """The events that serve `programme`: linked to it directly or through one of its
+    axes; an event linked to no programme at all serves every programme running when
+    it ends. All events when `programme` is None."""
+    if programme is None:
+        return events
+    direct = Event.programmes.through.objects.filter(event=OuterRef("pk"))
+    by_axis = Event.axes.through.objects.filter(event=OuterRef("pk"))
+    untagged = ~Exists(direct) & ~Exists(by_axis)
+    runs = Q(end__gte=datetime.datetime.combine(programme.start_date, datetime.time.min, PARIS))
+    if programme.end_date:
+        day_after = programme.end_date + datetime.timedelta(days=1)
+        runs &= Q(end__lt=datetime.datetime.combine(day_after, datetime.time.min, PARIS))
+    return events.filter(
+        Exists(direct.filter(programme=programme))
+        | Exists(by_axis.filter(axis__programme=programme))
+        | (untagged & runs)
     )
 
 
-def cross_border_events(period):
+def held_events(period, programme=None):
+    """Published events that ended within the period (drafts and cancelled excluded),
+    among those that serve `programme` when one is given."""
+    return serving(
+        Event.objects.filter(
+            status=Event.Status.PUBLISHED, end__gte=period.start, end__lt=period.end
+        ),
+        programme,
+    )
+
+
+def cross_border_events(period, programme=None):
     """Events held in the period whose hosts and co-organisers come from at least two
     countries: the project's joint actions across borders."""
     countries = (
@@ -42,7 +80,7 @@ def cross_border_events(period):
         .values("n")
     )
     return (
-        held_events(period)
+        held_events(period, programme)
         .annotate(organiser_countries=Subquery(countries, output_field=IntegerField()))
         .filter(organiser_countries__gte=2)
     )
@@ -81,6 +119,27 @@ def pathways_active_in(period, scheme):
     )
 
 
+def partners_first_cooperating(period, programme=None):
+    """Organisations of the programme's partnership whose cooperation covers part of
+    the period and none of the programme before it: each organisation counts in one
+    period only, the first, and once over the programme."""
+    partnerships = ProjectPartnership.objects.all()
+    if programme is not None:
+        partnerships = partnerships.filter(programme=programme)
+    covering = partnerships.filter(start_date__lte=period.last_day).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=period.first_day)
+    )
+    # Cooperating on a day of the programme before the period: counted already.
+    earlier = partnerships.filter(
+        organisation=OuterRef("pk"),
+        start_date__lt=period.first_day,
+        programme__start_date__lt=period.first_day,
+    ).filter(Q(end_date__isnull=True) | Q(end_date__gte=F("programme__start_date")))
+    return Organisation.objects.filter(pk__in=covering.values("organisation")).exclude(
+        Exists(earlier)
+    )
+
+
 def organisations_taking_part(events, roles=None):
     """Organisations taking part in the given events (in the given roles, if any).
 
@@ -108,10 +167,10 @@ def organisations_taking_part(events, roles=None):
 # Report sections --------------------------------------------------------------------
 
 
-def events_by_format_and_language(period):
+def events_by_format_and_language(period, programme=None):
     """Count of events held, by (format, language)."""
     rows = (
-        held_events(period)
+        held_events(period, programme)
         .order_by()
         .values("format", "language")
         .annotate(n=Count("pk"))
@@ -120,19 +179,22 @@ def events_by_format_and_language(period):
     return {(fmt, language): n for fmt, language, n in rows}
 
 
-def event_counts(period):
+def event_counts(period, programme=None):
     """Events held, cancelled and held outside the centre in the period."""
-    return Event.objects.filter(end__gte=period.start, end__lt=period.end).aggregate(
+    events = serving(Event.objects.filter(end__gte=period.start, end__lt=period.end), programme)
+    return events.aggregate(
         held=Count("pk", filter=Q(status=Event.Status.PUBLISHED)),
         outside_centre=Count("pk", filter=Q(status=Event.Status.PUBLISHED) & OUTSIDE_CENTRE),
         cancelled=Count("pk", filter=Q(status=Event.Status.CANCELLED)),
     )
 
 
-def registration_counts(period):
+def registration_counts(period, programme=None):
     """Sign-ups to the events held in the period, by status, and how many confirmed
     sign-ups were present (attendance rate = present / confirmed)."""
-    registrations = Registration.objects.filter(event__in=held_events(period).values("pk"))
+    registrations = Registration.objects.filter(
+        event__in=held_events(period, programme).values("pk")
+    )
     figures = registrations.aggregate(
         confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
         waitlisted=Count("pk", filter=Q(status=Registration.Status.WAITLISTED)),
@@ -142,7 +204,7 @@ def registration_counts(period):
             filter=Q(status=Registration.Status.CONFIRMED, attendance__present=True),
         ),
     )
-    attendances = present_attendances(held_events(period)).aggregate(
+    attendances = present_attendances(held_events(period, programme)).aggregate(
         present=Count("pk"), walk_ins=Count("pk", filter=Q(registration__isnull=True))
     )
     figures["participations"] = attendances["present"]
@@ -150,10 +212,10 @@ def registration_counts(period):
     return figures
 
 
-def participants_by_situation(period):
+def participants_by_situation(period, programme=None):
     """Distinct followed people present at events held in the period, by situation at
     entry."""
-    ids = present_person_ids(held_events(period))
+    ids = present_person_ids(held_events(period, programme))
     rows = (
         Beneficiary.objects.filter(pk__in=ids)
         .order_by()
@@ -164,10 +226,10 @@ def participants_by_situation(period):
     return dict(rows)
 
 
-def participants_by_neighbourhood(period):
+def participants_by_neighbourhood(period, programme=None):
     """Distinct followed people living in a priority neighbourhood (QPV) present at
     events held in the period, by neighbourhood: {code: (name, count)}."""
-    ids = present_person_ids(held_events(period))
+    ids = present_person_ids(held_events(period, programme))
     rows = (
         Beneficiary.objects.filter(pk__in=ids, neighbourhood__isnull=False)
         .order_by()
@@ -191,11 +253,11 @@ def outcome_counts(period):
     return {(kind, country, contract, training): n for kind, country, contract, training, n in rows}
 
 
-def partner_engagement(period):
+def partner_engagement(period, programme=None):
     """Distinct organisations taking part in events held in the period, by role and by
     country: {(role, country): count}."""
     rows = (
-        EventOrganisation.objects.filter(event__in=held_events(period).values("pk"))
+        EventOrganisation.objects.filter(event__in=held_events(period, programme).values("pk"))
         .order_by()
         .values("role", "organisation__country")
         .annotate(n=Count("organisation", distinct=True))
@@ -204,10 +266,10 @@ def partner_engagement(period):
     return {(role, country): n for role, country, n in rows}
 
 
-def most_engaged_organisations(period, limit=12):
+def most_engaged_organisations(period, programme=None, limit=12):
     """The organisations taking part in the most events held in the period, with
     their count of events as host or co-organiser and as participant."""
-    events = held_events(period).values("pk")
+    events = held_events(period, programme).values("pk")
     in_period = Q(event_participations__event__in=events)
     return (
         Organisation.objects.annotate(
@@ -227,7 +289,7 @@ def most_engaged_organisations(period, limit=12):
     )
 
 
-def event_series(period):
+def event_series(period, programme=None):
     """Events held in the period grouped into series (same titles, format, language and
     venue), with their sessions, first and last dates, confirmed sign-ups and people
     present. A weekly drop-in is one line, not thirteen."""
@@ -246,7 +308,7 @@ def event_series(period):
         .values("n")
     )
     return (
-        held_events(period)
+        held_events(period, programme)
         .order_by()
         .values(
             "title_fr",

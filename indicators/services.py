@@ -48,7 +48,9 @@ def request_report(programme, quarter, language, *, requested_by=None, enqueue=T
     (report, queued)."""
     if language not in _languages():
         raise ReportError(_("Unknown language “%(language)s”.") % {"language": language})
-    if values.quarter_period(programme, quarter) is None:
+    # After its end, a programme is reported on while results measured after it are.
+    follow_up = values.has_follow_up(programme)
+    if values.quarter_period(programme, quarter, follow_up=follow_up) is None:
         raise QuarterOutsideProgramme(
             _("%(quarter)s is outside the programme or has not started yet.") % {"quarter": quarter}
         )
@@ -187,7 +189,9 @@ def generate_report(report, *, now=None):
         return report
     now = now or timezone.now()
     programme, quarter = report.programme, report_quarter(report)
-    period = values.quarter_period(programme, quarter, now=now)
+    period = values.quarter_period(
+        programme, quarter, now=now, follow_up=values.has_follow_up(programme)
+    )
     if period is None:
         raise QuarterOutsideProgramme(
             _("%(quarter)s is outside the programme or has not started yet.") % {"quarter": quarter}

@@ -50,7 +50,10 @@ def build_snapshot(programme, quarter, *, period, trend_quarters, as_of):
             "funder": programme.funder,
             "start": programme.start_date.isoformat(),
             "end": programme.end_date.isoformat() if programme.end_date else None,
+            "follow_up_until": _iso(values.follow_up_end(programme)),
         },
+        # A quarter after the programme's end: only results measured after it count.
+        "follow_up": values.in_follow_up(programme, quarter),
         "quarter": str(quarter),
         "period": {
             "first_day": period.first_day.isoformat(),
@@ -59,14 +62,18 @@ def build_snapshot(programme, quarter, *, period, trend_quarters, as_of):
         "as_of": as_of.isoformat(),
         "trend_quarters": [str(q) for q in trend_quarters],
         "axes": _indicators(programme, quarter, trend_quarters, period),
-        "key_figures": _key_figures(period),
-        "activity": _activity(period),
+        "key_figures": _key_figures(period, programme),
+        "activity": _activity(period, programme),
         "outcomes": _outcomes(period),
-        "partners": _partners(period),
+        "partners": _partners(period, programme),
         "notes": _notes(programme, quarter),
-        "events": _event_annex(period),
+        "events": _event_annex(period, programme),
         "changes": [],
     }
+
+
+def _iso(day):
+    return day.isoformat() if day else None
 
 
 def _denominators(indicator, period):
@@ -76,7 +83,8 @@ def _denominators(indicator, period):
         return None, None
     whole = metrics.get_metric(indicator.denominator_metric)
     total_period = values.cumulative_period(indicator.programme, period)
-    return whole(period).value, whole(total_period).value
+    programme = indicator.programme
+    return whole(period, programme).value, whole(total_period, programme).value
 
 
 def _indicators(programme, quarter, trend_quarters, period):
@@ -133,6 +141,7 @@ def _indicators(programme, quarter, trend_quarters, period):
                 "baseline": decimal_text(indicator.baseline),
                 "target": decimal_text(indicator.target),
                 "progress_measure": indicator.progress_measure,
+                "measured_after_end": indicator.measured_after_end,
                 "denominator": denominator,
                 "denominator_cumulative": denominator_cumulative,
                 "year_before": decimal_text(before.value) if before else None,
@@ -153,16 +162,17 @@ def _indicators(programme, quarter, trend_quarters, period):
     return axes
 
 
-def _key_figures(period):
+def _key_figures(period, programme=None):
     return {
-        "events_held": metrics.events_held(period).value,
-        "participations": metrics.participations(period).value,
-        "unique_participants": metrics.unique_participants(period).value,
+        "events_held": metrics.events_held(period, programme).value,
+        "participations": metrics.participations(period, programme).value,
+        "unique_participants": metrics.unique_participants(period, programme).value,
     }
 
 
-def _activity(period):
-    by_format_language = selectors.events_by_format_and_language(period)
+def _activity(period, programme=None):
+    """What the events that serve the programme did in the period."""
+    by_format_language = selectors.events_by_format_and_language(period, programme)
     formats = []
     for event_format in Event.Format:
         languages = {
@@ -172,12 +182,12 @@ def _activity(period):
         formats.append(
             {"format": event_format.value, "count": sum(languages.values()), "languages": languages}
         )
-    situations = selectors.participants_by_situation(period)
-    neighbourhoods = selectors.participants_by_neighbourhood(period)
+    situations = selectors.participants_by_situation(period, programme)
+    neighbourhoods = selectors.participants_by_neighbourhood(period, programme)
     return {
-        "events": selectors.event_counts(period),
+        "events": selectors.event_counts(period, programme),
         "by_format": formats,
-        "registrations": selectors.registration_counts(period),
+        "registrations": selectors.registration_counts(period, programme),
         "by_situation": {s.value: situations.get(s.value, 0) for s in Beneficiary.Situation},
         "neighbourhoods": [
             {"code": code, "name": name, "count": count}
@@ -206,13 +216,13 @@ def _outcomes(period):
     }
 
 
-def _partners(period):
-    engagement = selectors.partner_engagement(period)
+def _partners(period, programme=None):
+    engagement = selectors.partner_engagement(period, programme)
     roles = []
     for role in EventOrganisation.Role:
         countries = {c.value: engagement.get((role.value, c.value), 0) for c in Country}
         roles.append({"role": role.value, "countries": countries})
-    organisations = selectors.organisations_taking_part(selectors.held_events(period))
+    organisations = selectors.organisations_taking_part(selectors.held_events(period, programme))
     figures = organisations.aggregate(
         total=Count("pk"),
         companies=Count("pk", filter=Q(kind=Organisation.Kind.COMPANY)),
@@ -230,7 +240,7 @@ def _partners(period):
                 "organised": row["organised"],
                 "participated": row["participated"],
             }
-            for row in selectors.most_engaged_organisations(period)
+            for row in selectors.most_engaged_organisations(period, programme)
         ],
     }
 
@@ -260,9 +270,10 @@ def _notes(programme, quarter):
     ]
 
 
-def _event_annex(period):
+def _event_annex(period, programme=None):
+    """The events counted, as series: those that serve the programme."""
     rows = []
-    for series in selectors.event_series(period):
+    for series in selectors.event_series(period, programme):
         rows.append(
             {
                 "title": {"fr": series["title_fr"] or "", "de": series["title_de"] or ""},
@@ -321,18 +332,19 @@ def record_ids(programme, quarter, snapshot):
     Raises ValueError when a figure no longer matches its records (the data changed
     since the report was generated)."""
     as_of = datetime.datetime.fromisoformat(snapshot["as_of"])
-    period = values.quarter_period(programme, quarter, now=as_of)
-    if period is None:
-        return {}
-    scopes = {"quarter": period, "cumulative": values.cumulative_period(programme, period)}
     found = {}
     for row in indicator_rows(snapshot):
         if row["kind"] != Indicator.Kind.COMPUTED or row["metric"] not in metrics.REGISTRY:
             continue
+        follow_up = row.get("measured_after_end", False)
+        period = values.quarter_period(programme, quarter, now=as_of, follow_up=follow_up)
+        if period is None:
+            continue
+        scopes = {"quarter": period, "cumulative": values.cumulative_period(programme, period)}
         metric = metrics.get_metric(row["metric"])
         entry = {}
         for scope, span in scopes.items():
-            result = metric(span)
+            result = metric(span, programme)
             shown = row["value"] if scope == "quarter" else row["cumulative"]
             if shown is not None and Decimal(result.value) != Decimal(shown):
                 raise ValueError(row["code"])

@@ -7,12 +7,15 @@ report recomputes its own quarter; the earlier quarters of its trend keep their
 stored values when these were computed after the quarter closed and no record they
 read has changed since (see `inputs_changed_since`). A manual indicator's value is
 entered by staff. Periods are read in Europe/Paris and clipped to the programme and
-to the present.
+to the present; an indicator measured after the programme's end (Interreg RCR 84,
+RCR 85) keeps being recorded and reported for INDICATORS_FOLLOW_UP_MONTHS after it.
 """
 
+import calendar
 import datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -32,20 +35,44 @@ TREND_LENGTH = 4
 # Periods ----------------------------------------------------------------------------
 
 
-def programme_period(programme):
-    """The programme's span, from its first to its last day (open-ended if no end)."""
+def follow_up_end(programme):
+    """The last day of the follow-up period after the programme's end, when results
+    measured after it are still recorded; None for an open-ended programme."""
+    if programme.end_date is None:
+        return None
+    end = programme.end_date
+    month = end.month - 1 + settings.INDICATORS_FOLLOW_UP_MONTHS
+    year, month = end.year + month // 12, month % 12 + 1
+    return datetime.date(year, month, min(end.day, calendar.monthrange(year, month)[1]))
+
+
+def has_follow_up(programme):
+    """Whether the programme has indicators measured after its end."""
+    return Indicator.objects.filter(programme=programme, measured_after_end=True).exists()
+
+
+def programme_period(programme, *, follow_up=False):
+    """The programme's span, from its first to its last day (open-ended if no end),
+    or to the end of its follow-up period."""
     start = metrics.Period.of_days(programme.start_date, programme.start_date).start
     end = None
-    if programme.end_date:
-        end = metrics.Period.of_days(programme.end_date, programme.end_date).end
+    last_day = follow_up_end(programme) if follow_up else programme.end_date
+    if last_day:
+        end = metrics.Period.of_days(last_day, last_day).end
     return start, end
 
 
-def quarter_period(programme, quarter, *, now=None):
-    """The part of `quarter` within the programme and before `now`; None if empty."""
+def quarter_period(programme, quarter, *, now=None, follow_up=False):
+    """The part of `quarter` within the programme (or its follow-up period) and before
+    `now`; None if empty."""
     now = now or timezone.now()
-    start, end = programme_period(programme)
+    start, end = programme_period(programme, follow_up=follow_up)
     return metrics.Period.of_quarter(quarter).clip(start, min(end, now) if end else now)
+
+
+def in_follow_up(programme, quarter):
+    """Whether `quarter` begins after the programme's last day."""
+    return programme.end_date is not None and quarter.first_day > programme.end_date
 
 
 def cumulative_period(programme, period):
@@ -71,11 +98,13 @@ def trend_quarters(programme, quarter, *, now=None):
 
 def compute_indicator(indicator, quarter, *, now=None):
     """The computed indicator's quarter value and cumulative value (not stored)."""
-    period = quarter_period(indicator.programme, quarter, now=now)
+    programme = indicator.programme
+    period = quarter_period(programme, quarter, now=now, follow_up=indicator.measured_after_end)
     if period is None:
         raise QuarterOutsideProgramme(_("This quarter is outside the programme."))
     metric = _metric_of(indicator)
-    return metric(period).value, metric(cumulative_period(indicator.programme, period)).value
+    total = cumulative_period(programme, period)
+    return metric(period, programme).value, metric(total, programme).value
 
 
 def _metric_of(indicator):
@@ -139,19 +168,22 @@ def refresh_values(programme, quarters, *, now=None):
     existing = selectors.values_for(indicators, quarters)
     to_create, to_update = [], []
     for quarter in quarters:
-        period = quarter_period(programme, quarter, now=now)
-        if period is None:
+        spans = {
+            follow_up: quarter_period(programme, quarter, now=now, follow_up=follow_up)
+            for follow_up in (False, True)
+        }
+        if spans[True] is None:
             continue
         if quarter != quarters[-1] and _reusable(existing, quarter, indicators, now):
             continue
-        total_period = cumulative_period(programme, period)
         for indicator in indicators:
+            period = spans[indicator.measured_after_end]
             row = existing.get((indicator.pk, (quarter.year, quarter.number)))
-            if row is not None and row.frozen:
+            if period is None or (row is not None and row.frozen):
                 continue
             metric = _metric_of(indicator)
-            value = Decimal(metric(period).value)
-            cumulative = Decimal(metric(total_period).value)
+            value = Decimal(metric(period, programme).value)
+            cumulative = Decimal(metric(cumulative_period(programme, period), programme).value)
             if row is None:
                 to_create.append(
                     IndicatorValue(
@@ -192,8 +224,13 @@ def record_manual_value(
     """Store the quarter's value of a manual indicator, entered by staff."""
     if indicator.kind != Indicator.Kind.MANUAL:
         raise ReportError(_("This indicator is computed: its values cannot be entered."))
-    if quarter_period(indicator.programme, quarter, now=now) is None:
-        raise QuarterOutsideProgramme(_("This quarter is outside the programme."))
+    follow_up = indicator.measured_after_end
+    if quarter_period(indicator.programme, quarter, now=now, follow_up=follow_up) is None:
+        raise QuarterOutsideProgramme(
+            _("This quarter is outside the programme and its follow-up period.")
+            if follow_up
+            else _("This quarter is outside the programme.")
+        )
     with transaction.atomic():
         row = (
             IndicatorValue.objects.select_for_update()

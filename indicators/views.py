@@ -157,13 +157,15 @@ def indicator_records(request, pk, quarter):
         metric = metrics.get_metric(indicator.metric)
     except (ValueError, metrics.UnknownMetric):
         raise Http404 from None
-    period = values.quarter_period(indicator.programme, quarter)
+    period = values.quarter_period(
+        indicator.programme, quarter, follow_up=indicator.measured_after_end
+    )
     if period is None:
         raise Http404
     cumulative = request.GET.get("scope") == "cumulative"
     if cumulative:
         period = values.cumulative_period(indicator.programme, period)
-    result = metric(period)
+    result = metric(period, indicator.programme)
     records = result.records()
     permission = RECORD_PERMISSIONS.get(records.model)
     if permission and not user.has_perm(permission):

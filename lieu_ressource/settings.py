@@ -262,6 +262,9 @@ REPORT_MAX_ATTEMPTS = envint("REPORT_MAX_ATTEMPTS", 3)
 # Results measured after a programme ends (Interreg RCR 84 / RCR 85) may be recorded
 # and reported for this many months after its last day.
 INDICATORS_FOLLOW_UP_MONTHS = envint("INDICATORS_FOLLOW_UP_MONTHS", 12)
+# Results measured after a programme ends (Interreg RCR 84 / RCR 85) may be recorded
+# and reported for this many months after its last day.
+INDICATORS_FOLLOW_UP_MONTHS = envint("INDICATORS_FOLLOW_UP_MONTHS", 12)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {

@@ -11,8 +11,8 @@ Events (E = held in Q3):
       (cross-border); a French company takes part.
   e2  drop-in outside the centre, 5 August; FR host only.
   e3  working circle at the centre, 30 September 21:30–23:30 (ends on the last
-      evening of the quarter); FR host + DE chamber; companies A (FR), B (DE) and an
-      association take part.
+      evening of the quarter), a closed joint action; FR host + DE chamber; companies
+      A (FR), B (DE) and an association take part.
   e8  job dating outside the centre, 18 September; FR host and co-organiser; a
       German company takes part.
   e4  cancelled working circle outside the centre in Q3 (company C, rsa_d "present").
@@ -129,6 +129,7 @@ def world(db):
         paris(2025, 9, 30, 21, 30),
         paris(2025, 9, 30, 23, 30),
         format=Event.Format.WORKING_CIRCLE,
+        openness=Event.Openness.CLOSED,
     )
     e8 = event(
         outside,

@@ -48,10 +48,10 @@ CONVENTION = {
     "C4.3": ("7", "7"),  # rsa_a and six more
 }
 INTERREG = {
-    "RCO 81": ("6", "6"),  # five at e1, p1 at e3
-    "RCO 81-P": ("5", "5"),
-    "RCO 87": ("3", "3"),
-    "RCO 115": ("2", "2"),
+    "RCO 81": ("< 5", "< 5"),  # p1 at the closed working circle e3
+    "RCO 81-P": ("< 5", "< 5"),
+    "RCO 87": ("0", "21"),  # the shipped partnership, all counted in 2023-Q1
+    "RCO 115": ("1", "1"),  # the public workshop e1
     "RCR 84": ("7", "7"),
     "RCR 85": ("9", "9"),
     "EV": ("4", "6"),  # e1, e2, e3, e8; e6 and e9 in Q2
