@@ -206,9 +206,9 @@ class ReferralAdmin(TeamOnlyMixin, StrictImportExportMixin, SimpleHistoryAdmin):
         obj.pk, obj.public_id = referral.pk, referral.public_id
         obj._state.adding = False
 
-    def save_related(self, request, form, formsets, change):
-        # The transitions are written by the services, never from this form.
-        pass
+    def get_inlines(self, request, obj):
+        # The steps are written by the services: shown once there are some.
+        return self.inlines if obj is not None else ()
 
 
 @admin.register(Following)

@@ -61,6 +61,14 @@ def search_received(referrals, query, limit=50):
     return found
 
 
+def _situation(person):
+    # The situation at entry is a list of facts (RSA, long-term unemployed, …); a
+    # disability is special-category data and never among them.
+    if hasattr(person, "situations"):
+        return ", ".join(str(label) for label in person.situations)
+    return person.get_situation_display()
+
+
 def shared_data(referral):
     """(label, value) of what the person agreed to share, in the order of the list;
     nothing else of the person leaves the centre."""
@@ -73,7 +81,7 @@ def shared_data(referral):
         SharedField.RESIDENCE: ", ".join(
             filter(None, [person.commune, person.get_country_display()])
         ),
-        SharedField.SITUATION: person.get_situation_display(),
+        SharedField.SITUATION: _situation(person),
         SharedField.EDUCATION: person.get_education_display(),
         SharedField.GERMAN_LEVEL: person.get_german_level_display(),
     }
