@@ -24,12 +24,12 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lieu_ressource.settings")
 os.environ.setdefault("SECRET_KEY", "benchmark-only")
 os.environ.setdefault("ALLOWED_HOSTS", "localhost")
 
-HEADER = ["reference", "first_name", "last_name", "email", "situation", "entry_date"]
+HEADER = ["reference", "first_name", "last_name", "email", "rsa_recipient", "entry_date"]
 
 
 def people(rows):
     for number in range(rows):
-        yield [f"LR-{number:06d}", "Léa", "Müller", f"p{number}@example.org", "rsa", "2025-03-01"]
+        yield [f"LR-{number:06d}", "Léa", "Müller", f"p{number}@example.org", "1", "2025-03-01"]
 
 
 def csv_file(rows):

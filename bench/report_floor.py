@@ -20,7 +20,7 @@ is not flattered), and reads the stored values of the trend's earlier quarters a
 the report does.
 """
 
-from beneficiaries.models import Beneficiary, Outcome, Pathway
+from beneficiaries.models import Outcome, Pathway
 from events.models import Event
 from partners.models import Country, Organisation
 
@@ -103,8 +103,8 @@ path_people AS (  -- one pass over the pathways open at some point of the period
     GROUP BY beneficiary_id
 ),
 people AS (  -- the people appearing in any of those, with their profile
-    SELECT b.situation = %(rsa)s AS rsa,
-           (b.situation = %(rsa)s OR n.code = %(port_du_rhin)s) AS resident_or_rsa,
+    SELECT b.rsa_recipient AS rsa,
+           (b.rsa_recipient OR n.code = %(port_du_rhin)s) AS resident_or_rsa,
            ap.*, op.rsa_exit_q, op.rsa_exit_c, op.creation_q, op.creation_c, op.de_job_q,
            op.de_job_c, op.bilingual_q, op.bilingual_c,
            pp.gptec_q, pp.gptec_c, pp.tremplin_q, pp.tremplin_c
@@ -187,7 +187,6 @@ def floor_figures(cursor, period, cumulative):
         "germany": Country.GERMANY,
         "gptec": Pathway.Scheme.GPTEC,
         "tremplin": Pathway.Scheme.TREMPLIN,
-        "rsa": Beneficiary.Situation.RSA,
         "port_du_rhin": "port-du-rhin",
     }
     cursor.execute(FLOOR_SQL, params)

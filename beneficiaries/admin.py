@@ -111,7 +111,6 @@ class BeneficiaryAdmin(StrictImportExportMixin, VisiblePeopleMixin, SimpleHistor
         "reference",
         "last_name",
         "first_name",
-        "situation",
         "neighbourhood",
         "referring_organisation",
         "referent",
@@ -120,7 +119,9 @@ class BeneficiaryAdmin(StrictImportExportMixin, VisiblePeopleMixin, SimpleHistor
     )
     list_select_related = ("neighbourhood", "referring_organisation", "referent")
     list_filter = (
-        "situation",
+        "registered_job_seeker",
+        "long_term_unemployed",
+        "rsa_recipient",
         "country",
         ("neighbourhood", admin.EmptyFieldListFilter),
         "sex",
@@ -144,11 +145,32 @@ class BeneficiaryAdmin(StrictImportExportMixin, VisiblePeopleMixin, SimpleHistor
                     "country",
                     "commune",
                     "neighbourhood",
-                    "situation",
                     "education",
                     "german_level",
                 )
             },
+        ),
+        (
+            _("Situation at entry"),
+            {
+                "fields": (
+                    "registered_job_seeker",
+                    "long_term_unemployed",
+                    "inactive",
+                    "employed",
+                    "student",
+                    "rsa_recipient",
+                    "other_minimum_benefit",
+                    "third_country_national",
+                    "foreign_background",
+                    "homeless",
+                    "rural_area",
+                )
+            },
+        ),
+        (
+            _("Special-category data (team only)"),
+            {"fields": ("disability", "disability_consent_at")},
         ),
         (
             _("Follow-up"),
@@ -165,6 +187,13 @@ class BeneficiaryAdmin(StrictImportExportMixin, VisiblePeopleMixin, SimpleHistor
 
     def has_full_access_permission(self, request):
         return is_staff_member(request.user)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if is_staff_member(request.user):
+            return fieldsets
+        # Disability is special-category data: a partner referent neither sees nor sets it.
+        return [(name, opts) for name, opts in fieldsets if "disability" not in opts["fields"]]
 
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)

@@ -87,9 +87,30 @@ class NewBeneficiaryForm(forms.ModelForm):
         label=_("This is a different person: create a new record anyway"), required=False
     )
 
+    # The situation at entry as it is asked at the door; the rest in the admin.
+    SITUATION = (
+        "registered_job_seeker",
+        "long_term_unemployed",
+        "rsa_recipient",
+        "student",
+        "employed",
+        "inactive",
+    )
+
     class Meta:
         model = Beneficiary
-        fields = ("first_name", "last_name", "email", "phone", "situation")
+        fields = (
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "registered_job_seeker",
+            "long_term_unemployed",
+            "rsa_recipient",
+            "student",
+            "employed",
+            "inactive",
+        )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -98,7 +119,7 @@ class NewBeneficiaryForm(forms.ModelForm):
     def details(self):
         """The new person's fields, as the check-in service takes them."""
         data = self.cleaned_data
-        fields = ("first_name", "last_name", "email", "phone", "situation", "consent_scope")
+        fields = ("first_name", "last_name", "email", "phone", *self.SITUATION, "consent_scope")
         return {name: data[name] for name in fields}
 
 

@@ -38,14 +38,6 @@ class Beneficiary(models.Model):
         MALE = "M", _("Male")
         OTHER = "X", _("Other")
 
-    class Situation(models.TextChoices):
-        JOB_SEEKER = "job_seeker", _("Registered job seeker")
-        LONG_TERM_UNEMPLOYED = "long_term_unemployed", _("Long-term unemployed")
-        RSA = "rsa", _("RSA recipient")
-        STUDENT = "student", _("Student")
-        EMPLOYED = "employed", _("Employed")
-        INACTIVE = "inactive", _("Inactive")
-
     class Education(models.TextChoices):
         NONE = "none", _("No diploma")
         LEVEL_3 = "3", _("CAP, BEP (level 3)")
@@ -53,6 +45,25 @@ class Beneficiary(models.Model):
         LEVEL_5 = "5", _("Bac + 2 (level 5)")
         LEVEL_6 = "6", _("Bachelor (level 6)")
         LEVEL_7 = "7", _("Master and above (level 7–8)")
+
+    class Isced(models.TextChoices):
+        """The three ISCED groups of EU reporting (International Standard
+        Classification of Education)."""
+
+        PRIMARY_LOWER_SECONDARY = "0-2", _("ISCED 0–2 (up to lower secondary)")
+        UPPER_SECONDARY = "3-4", _("ISCED 3–4 (upper and post-secondary)")
+        TERTIARY = "5-8", _("ISCED 5–8 (tertiary)")
+
+    # French diploma levels by ISCED group: no diploma is lower secondary at most;
+    # CAP/BEP and the baccalauréat are upper secondary; Bac + 2 and above tertiary.
+    ISCED_OF_EDUCATION = {
+        "none": Isced.PRIMARY_LOWER_SECONDARY,
+        "3": Isced.UPPER_SECONDARY,
+        "4": Isced.UPPER_SECONDARY,
+        "5": Isced.TERTIARY,
+        "6": Isced.TERTIARY,
+        "7": Isced.TERTIARY,
+    }
 
     class GermanLevel(models.TextChoices):
         NONE = "none", _("None")
@@ -90,7 +101,41 @@ class Beneficiary(models.Model):
         related_name="beneficiaries",
         verbose_name=_("priority neighbourhood (QPV)"),
     )
-    situation = models.CharField(_("situation at entry"), max_length=30, choices=Situation.choices)
+    # The situation at entry is several facts, any number of which may hold at once
+    # (an RSA recipient who is also long-term unemployed): every funder counts each.
+    registered_job_seeker = models.BooleanField(_("registered job seeker"), default=False)
+    long_term_unemployed = models.BooleanField(
+        _("long-term unemployed (12 months or more)"), default=False
+    )
+    inactive = models.BooleanField(
+        _("inactive (neither working nor looking for work)"), default=False
+    )
+    employed = models.BooleanField(_("employed or self-employed"), default=False)
+    student = models.BooleanField(_("student"), default=False)
+    rsa_recipient = models.BooleanField(_("RSA recipient"), default=False)
+    other_minimum_benefit = models.BooleanField(_("other minimum social benefit"), default=False)
+    third_country_national = models.BooleanField(
+        _("third-country national"),
+        default=False,
+        help_text=_("A national of a country outside the European Union."),
+    )
+    foreign_background = models.BooleanField(
+        _("foreign background"),
+        default=False,
+        help_text=_("Born abroad, or at least one parent born abroad."),
+    )
+    homeless = models.BooleanField(_("homeless or affected by housing exclusion"), default=False)
+    rural_area = models.BooleanField(_("lives in a rural area"), default=False)
+    # Special-category data (GDPR art. 9): recorded only with the person's explicit
+    # consent, seen and edited by the team only.
+    disability = models.BooleanField(
+        _("disability"),
+        default=False,
+        help_text=_("Recorded only with the person's explicit consent to this record."),
+    )
+    disability_consent_at = models.DateTimeField(
+        _("explicit consent to record a disability given at"), null=True, blank=True
+    )
     education = models.CharField(
         _("education level"), max_length=4, choices=Education.choices, blank=True
     )
@@ -146,10 +191,68 @@ class Beneficiary(models.Model):
                 name="beneficiary_birth_year_plausible",
                 violation_error_message=_("The birth year is not plausible."),
             ),
+            models.CheckConstraint(
+                condition=Q(disability=False) | Q(disability_consent_at__isnull=False),
+                name="beneficiary_disability_needs_consent",
+                violation_error_message=_(
+                    "A disability is recorded only with the person's explicit consent."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(inactive=False) | Q(employed=False, long_term_unemployed=False),
+                name="beneficiary_inactive_neither_employed_nor_unemployed",
+                violation_error_message=_(
+                    "An inactive person is neither employed nor long-term unemployed."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(employed=False) | Q(long_term_unemployed=False),
+                name="beneficiary_employed_not_long_term_unemployed",
+                violation_error_message=_("An employed person is not long-term unemployed."),
+            ),
         ]
 
     def __str__(self):
         return f"{self.first_name} {self.last_name} ({self.reference})"
+
+    @property
+    def situations(self):
+        """The labels of the facts of the situation at entry that hold (disability,
+        special-category data, left out)."""
+        return [
+            self._meta.get_field(name).verbose_name
+            for name in SITUATION_FACTS
+            if getattr(self, name)
+        ]
+
+    def get_situation_display(self):
+        """The situation at entry in words: the facts that hold, comma-separated."""
+        return ", ".join(str(label) for label in self.situations)
+
+    @property
+    def isced(self):
+        """The ISCED group of the education level, or None when not known."""
+        return self.ISCED_OF_EDUCATION.get(self.education)
+
+    def age_in(self, year):
+        """Age reached in `year`, from the birth year (None when not known)."""
+        return None if self.birth_year is None else year - self.birth_year
+
+
+# The facts of the situation at entry that reports may show, in their order.
+SITUATION_FACTS = (
+    "registered_job_seeker",
+    "long_term_unemployed",
+    "inactive",
+    "employed",
+    "student",
+    "rsa_recipient",
+    "other_minimum_benefit",
+    "third_country_national",
+    "foreign_background",
+    "homeless",
+    "rural_area",
+)
 
 
 class Pathway(models.Model):

@@ -12,13 +12,14 @@ from import_export import fields
 
 from partners.models import Organisation
 from partners.resources import (
+    BooleanWidget,
     DateTimeWidget,
     DateWidget,
     LookupWidget,
     StrictResource,
 )
 
-from .models import Beneficiary, PriorityNeighbourhood
+from .models import SITUATION_FACTS, Beneficiary, PriorityNeighbourhood
 
 
 class ActiveAccountWidget(LookupWidget):
@@ -26,6 +27,13 @@ class ActiveAccountWidget(LookupWidget):
 
     def get_queryset(self, value, row, *args, **kwargs):
         return get_user_model().objects.filter(is_active=True)
+
+
+class FactWidget(BooleanWidget):
+    """A fact of the situation at entry: an empty cell says it does not hold."""
+
+    def clean(self, value, row=None, **kwargs):
+        return bool(super().clean(value, row=row, **kwargs))
 
 
 class BeneficiaryResource(StrictResource):
@@ -50,7 +58,7 @@ class BeneficiaryResource(StrictResource):
     entry_date = fields.Field(attribute="entry_date", column_name="entry_date", widget=DateWidget())
     exit_date = fields.Field(attribute="exit_date", column_name="exit_date", widget=DateWidget())
 
-    required_columns = ("reference", "first_name", "last_name", "situation", "entry_date")
+    required_columns = ("reference", "first_name", "last_name", "entry_date")
     unique_in_file = (("reference",),)
 
     class Meta:
@@ -66,7 +74,7 @@ class BeneficiaryResource(StrictResource):
             "country",
             "commune",
             "neighbourhood",
-            "situation",
+            *SITUATION_FACTS,
             "education",
             "german_level",
             "referring_organisation",
@@ -80,6 +88,14 @@ class BeneficiaryResource(StrictResource):
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True
+
+    @classmethod
+    def widget_from_django_field(cls, f, default=None):
+        # The facts of the situation at entry, one yes/no column each. Disability
+        # (special-category data, with its own consent) never goes through a file.
+        if f.name in SITUATION_FACTS:
+            return FactWidget
+        return super().widget_from_django_field(f)
 
     def after_init_instance(self, instance, new, row, **kwargs):
         # An anonymised person stays anonymous: an import cannot fill them in again.

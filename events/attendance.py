@@ -141,7 +141,7 @@ def create_beneficiary_from_attendance(attendance, *, by, referent=None, **detai
     given now, entered on the day of the event, and linked to the attendee.
 
     `details` are Beneficiary fields (first_name, last_name, email, phone,
-    situation, consent_scope, …)."""
+    the facts of the situation at entry, consent_scope, …)."""
     entry_date = min(timezone.localdate(attendance.event.start), timezone.localdate())
     for _attempt in range(5):
         try:

@@ -7,9 +7,9 @@ the records behind a figure (people, events, organisations or attendances); the
 drill down into. An `Indicator` of kind "computed" names its metric.
 
 Where a metric counts people, one person is counted once however many events or
-outcomes they have in the period. "RSA recipient" means the situation at entry was
-RSA (revenu de solidarité active, the French minimum income): people who have since
-left RSA still count. Dates are compared in Europe/Paris.
+outcomes they have in the period. "RSA recipient" means the person received RSA
+(revenu de solidarité active, the French minimum income) at entry, whatever else
+held: people who have since left RSA still count. Dates are compared in Europe/Paris.
 """
 
 import datetime
@@ -473,7 +473,7 @@ def residents_and_rsa_recipients_outside_centre(period, programme=None):
     outside = selectors.held_events(period, programme).filter(selectors.OUTSIDE_CENTRE)
     return _people(
         Beneficiary.objects.filter(pk__in=selectors.present_person_ids(outside)).filter(
-            Q(neighbourhood__code=selectors.PORT_DU_RHIN) | Q(situation=Beneficiary.Situation.RSA)
+            Q(neighbourhood__code=selectors.PORT_DU_RHIN) | Q(rsa_recipient=True)
         )
     )
 

@@ -127,6 +127,16 @@ def _proportion(part, whole, people):
     }
 
 
+# Snapshots frozen before the situation at entry became several facts name the
+# single situation of those days.
+FACT_OF_FORMER_SITUATION = {"job_seeker": "registered_job_seeker", "rsa": "rsa_recipient"}
+
+
+def _fact_label(code):
+    """The label of a fact of the situation at entry, as a snapshot names it."""
+    return Beneficiary._meta.get_field(FACT_OF_FORMER_SITUATION.get(code, code)).verbose_name
+
+
 def _indicator_context(row, language, trend_quarters):
     people = row["describes_people"]
     cumulative = row["cumulative"]
@@ -228,7 +238,7 @@ def report_context(snapshot, *, language, version, generated_at):
             round(Decimal(registrations["present"]) / confirmed * 100), force_grouping=True
         )
     situations = [
-        {"label": Beneficiary.Situation(code).label, "count": show_count(count)}
+        {"label": _fact_label(code), "count": show_count(count)}
         for code, count in activity["by_situation"].items()
     ]
     neighbourhoods = [
@@ -347,6 +357,10 @@ def report_context(snapshot, *, language, version, generated_at):
             else ""
         ),
         "trend_quarters": [quarter_label(q) for q in trend_quarters],
+        # A quarter after the programme's end reports only results measured after it.
+        "follow_up": snapshot.get("follow_up", False),
+        "follow_up_until": _follow_up_until(snapshot, language),
+        "events_counted": key["events_held"],
         "axes": axes,
         "key_figures": [
             (_("Events held"), show_number(key["events_held"])),
@@ -385,7 +399,7 @@ def report_context(snapshot, *, language, version, generated_at):
         and any(activity["by_situation"].values()),
         "situations_chart": charts.horizontal_bars(
             [
-                (Beneficiary.Situation(code).label, _visible(count, True), show_count(count))
+                (_fact_label(code), _visible(count, True), show_count(count))
                 for code, count in activity["by_situation"].items()
             ],
             title=_("People taking part, by situation at entry"),
@@ -447,6 +461,11 @@ def report_context(snapshot, *, language, version, generated_at):
         "events": events,
         "small_count": SMALL_COUNT,
     }
+
+
+def _follow_up_until(snapshot, language):
+    until = snapshot["programme"].get("follow_up_until")
+    return periods.day_phrase(datetime.date.fromisoformat(until), language) if until else ""
 
 
 # Interreg (ERDF) and ESF+ programmes must show the EU emblem and the co-funding

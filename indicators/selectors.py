@@ -23,7 +23,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from beneficiaries.models import Beneficiary, Outcome, Pathway
+from beneficiaries.models import SITUATION_FACTS, Beneficiary, Outcome, Pathway
 from events.models import Attendance, Event, EventOrganisation, Registration
 from partners.models import Organisation, ProjectPartnership
 
@@ -102,9 +102,9 @@ def present_person_ids(events):
 
 
 def rsa_recipients():
-    """People whose situation at entry was RSA (the French minimum income); they stay
-    counted as such after leaving RSA."""
-    return Beneficiary.objects.filter(situation=Beneficiary.Situation.RSA)
+    """People who received RSA (the French minimum income) at entry, whatever else
+    held; they stay counted as such after leaving RSA."""
+    return Beneficiary.objects.filter(rsa_recipient=True)
 
 
 def outcomes_in(period, kind):
@@ -213,17 +213,13 @@ def registration_counts(period, programme=None):
 
 
 def participants_by_situation(period, programme=None):
-    """Distinct followed people present at events held in the period, by situation at
-    entry."""
+    """Distinct followed people present at events held in the period, counted under
+    each fact of their situation at entry that holds (one person may count under
+    several): {fact: count}, in one query."""
     ids = present_person_ids(held_events(period, programme))
-    rows = (
-        Beneficiary.objects.filter(pk__in=ids)
-        .order_by()
-        .values("situation")
-        .annotate(n=Count("pk"))
-        .values_list("situation", "n")
+    return Beneficiary.objects.filter(pk__in=ids).aggregate(
+        **{fact: Count("pk", filter=Q(**{fact: True})) for fact in SITUATION_FACTS}
     )
-    return dict(rows)
 
 
 def participants_by_neighbourhood(period, programme=None):

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q
 
-from beneficiaries.models import Beneficiary, Outcome
+from beneficiaries.models import SITUATION_FACTS, Outcome
 from events.models import Event, EventOrganisation
 from partners.models import Country, Organisation
 
@@ -188,7 +188,7 @@ def _activity(period, programme=None):
         "events": selectors.event_counts(period, programme),
         "by_format": formats,
         "registrations": selectors.registration_counts(period, programme),
-        "by_situation": {s.value: situations.get(s.value, 0) for s in Beneficiary.Situation},
+        "by_situation": {fact: situations[fact] for fact in SITUATION_FACTS},
         "neighbourhoods": [
             {"code": code, "name": name, "count": count}
             for code, (name, count) in sorted(neighbourhoods.items(), key=lambda i: i[1][0])

@@ -224,15 +224,14 @@ class BeneficiaryFactory(DjangoModelFactory):
     birth_year = 1990
     country = Country.FRANCE
     commune = "Strasbourg"
-    situation = Beneficiary.Situation.JOB_SEEKER
+    registered_job_seeker = True
     consent_at = factory.LazyFunction(timezone.now)
     consent_scope = "Suivi et contact par courriel"
     entry_date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
 
     class Params:
-        rsa = factory.Trait(situation=Beneficiary.Situation.RSA)
+        rsa = factory.Trait(rsa_recipient=True, registered_job_seeker=False)
         qpv = factory.Trait(neighbourhood=factory.SubFactory(PriorityNeighbourhoodFactory))
-        long_term_unemployed = factory.Trait(situation=Beneficiary.Situation.LONG_TERM_UNEMPLOYED)
         german_resident = factory.Trait(country=Country.GERMANY, commune="Kehl")
         referred = factory.Trait(referring_organisation=factory.SubFactory(OrganisationFactory))
         exited = factory.Trait(exit_date=factory.LazyFunction(timezone.localdate))

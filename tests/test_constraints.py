@@ -207,7 +207,7 @@ def test_beneficiary_reference_is_unique():
             reference="LR-2025-001",
             first_name="Ana",
             last_name="Weber",
-            situation=Beneficiary.Situation.STUDENT,
+            student=True,
             entry_date=TODAY,
         )
 

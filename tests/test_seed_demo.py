@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Count, Q
 
-from beneficiaries.models import Beneficiary, ContactNote, Outcome, Pathway
+from beneficiaries.models import SITUATION_FACTS, Beneficiary, ContactNote, Outcome, Pathway
 from beneficiaries.selectors import dropout_risks
 from events.models import Attendance, Event, EventOrganisation, Registration, Venue
 from indicators.models import Axis, Programme
@@ -90,7 +90,8 @@ def fingerprint():
             "country",
             "commune",
             "neighbourhood__code",
-            "situation",
+            *SITUATION_FACTS,
+            "disability",
             "education",
             "german_level",
             "referring_organisation__name",
@@ -155,8 +156,8 @@ def test_tiny_scale_shows_every_kind():
     assert set(Event.objects.values_list("format", flat=True)) == set(Event.Format.values)
     assert set(Event.objects.values_list("language", flat=True)) == set(Event.Language.values)
     assert set(Event.objects.values_list("status", flat=True)) == set(Event.Status.values)
-    situations = set(Beneficiary.objects.values_list("situation", flat=True))
-    assert situations == set(Beneficiary.Situation.values)
+    for fact in SITUATION_FACTS:
+        assert Beneficiary.objects.filter(**{fact: True}).exists(), fact
     assert set(Pathway.objects.values_list("scheme", flat=True)) == set(Pathway.Scheme.values)
     assert set(Pathway.objects.values_list("status", flat=True)) == set(Pathway.Status.values)
     assert set(Outcome.objects.values_list("kind", flat=True)) == set(Outcome.Kind.values)

@@ -113,7 +113,7 @@ def test_staff_forms_refuse_disguised_names_and_notes():
             "last_name": f"Kel{RLO}ler",
             "email": "",
             "phone": "",
-            "situation": "rsa",
+            "rsa_recipient": "on",
             "consent": "on",
             "consent_scope": "Suivi",
         }
@@ -164,9 +164,9 @@ def test_admin_inlines_refuse_disguised_text():
 @pytest.mark.django_db
 def test_an_imported_row_with_an_override_is_refused_on_its_field():
     dataset = tablib.Dataset(
-        headers=["reference", "first_name", "last_name", "email", "situation", "entry_date"]
+        headers=["reference", "first_name", "last_name", "email", "rsa_recipient", "entry_date"]
     )
-    dataset.append(["LR-910001", "Léa", f"Mül{RLO}ler", "", "rsa", "2025-03-01"])
+    dataset.append(["LR-910001", "Léa", f"Mül{RLO}ler", "", "1", "2025-03-01"])
     with translation.override("de"):
         result = BeneficiaryResource().import_data(dataset, dry_run=True)
     assert result.has_validation_errors()

@@ -12,14 +12,24 @@ from lieu_ressource.demo.places import COMMUNES
 from partners.models import Country, Organisation
 
 B = Beneficiary
-SITUATIONS = list(B.Situation)
+# A person's main situation at entry, drawn first; the facts it makes hold, and the
+# others that come with it (`_situation_facts`).
+MAIN_FACT = {
+    "job_seeker": "registered_job_seeker",
+    "long_term_unemployed": "long_term_unemployed",
+    "rsa": "rsa_recipient",
+    "student": "student",
+    "employed": "employed",
+    "inactive": "inactive",
+}
+SITUATIONS = list(MAIN_FACT)
 SITUATION_WEIGHTS = {
-    B.Situation.JOB_SEEKER: 30,
-    B.Situation.LONG_TERM_UNEMPLOYED: 15,
-    B.Situation.RSA: 22,
-    B.Situation.STUDENT: 13,
-    B.Situation.EMPLOYED: 10,
-    B.Situation.INACTIVE: 10,
+    "job_seeker": 30,
+    "long_term_unemployed": 15,
+    "rsa": 22,
+    "student": 13,
+    "employed": 10,
+    "inactive": 10,
 }
 SEX_WEIGHTS = {B.Sex.FEMALE: 51, B.Sex.MALE: 46, B.Sex.OTHER: 1, "": 2}
 EDUCATION_WEIGHTS = {
@@ -70,6 +80,8 @@ def create_beneficiaries(demo, size, reference, referent_ids):
     """People followed by the centre, most living in France, some in its priority
     neighbourhoods; the first ones take every situation in turn."""
     rng = demo.rng("beneficiaries")
+    # Its own stream: the other draws stay those of the single-situation days.
+    facts_rng = demo.rng("situation facts")
     today = demo.today
     rows, followed = [], []
     for i in range(size.beneficiaries):
@@ -87,7 +99,7 @@ def create_beneficiaries(demo, size, reference, referent_ids):
             commune = rng.choice([c.strip() for c in neighbourhood.commune.split(",")])
         else:
             commune = rng.choice(COMMUNES[country])
-        if situation == Beneficiary.Situation.STUDENT:
+        if situation == "student":
             age = rng.randint(18, 27)
         else:
             age = round(rng.triangular(19, 62, 33))
@@ -111,7 +123,9 @@ def create_beneficiaries(demo, size, reference, referent_ids):
                 country=country,
                 commune=commune,
                 neighbourhood=neighbourhood,
-                situation=situation,
+                **_situation_facts(
+                    facts_rng, situation, qpv=neighbourhood is not None, forced=forced
+                ),
                 education=weighted(rng, EDUCATION_WEIGHTS),
                 german_level=weighted(rng, GERMAN_LEVEL_WEIGHTS[country]),
                 referring_organisation=(
@@ -134,6 +148,38 @@ def create_beneficiaries(demo, size, reference, referent_ids):
     for row, item in zip(rows, followed, strict=True):
         item.pk = row.pk
     return followed
+
+
+# The first people, one per main situation, each show one more fact at tiny scales.
+FORCED_FACT = {
+    "job_seeker": "other_minimum_benefit",
+    "long_term_unemployed": "third_country_national",
+    "rsa": "long_term_unemployed",
+    "student": "rural_area",
+    "employed": "foreign_background",
+    "inactive": "homeless",
+}
+
+
+def _situation_facts(rng, situation, *, qpv, forced=False):
+    """The facts of a situation at entry: the main one, and those that often come
+    with it (an RSA recipient long unemployed, a long-term unemployed person still
+    registered, …)."""
+    facts = {MAIN_FACT[situation]: True}
+    if situation == "rsa":
+        facts["long_term_unemployed"] = rng.random() < 0.4
+        facts["registered_job_seeker"] = rng.random() < 0.6
+    elif situation == "long_term_unemployed":
+        facts["registered_job_seeker"] = rng.random() < 0.8
+    elif situation in ("job_seeker", "inactive") and rng.random() < 0.06:
+        facts["other_minimum_benefit"] = True
+    facts["third_country_national"] = rng.random() < (0.18 if qpv else 0.08)
+    facts["foreign_background"] = facts["third_country_national"] or rng.random() < 0.2
+    facts["homeless"] = rng.random() < 0.03
+    facts["rural_area"] = not qpv and rng.random() < 0.04
+    if forced:
+        facts[FORCED_FACT[situation]] = True
+    return facts
 
 
 # Who sends people to the centre: mostly the employment services and missions

@@ -3,24 +3,23 @@ creations, exits from the RSA and placement referrals."""
 
 from datetime import timedelta
 
-from beneficiaries.models import Beneficiary, Outcome
+from beneficiaries.models import Outcome
 from lieu_ressource.demo.beneficiaries import SITUATIONS
 from lieu_ressource.demo.bulk import create_in_batches
 from lieu_ressource.demo.companies import companies_by_country
 from lieu_ressource.demo.context import weighted
 from partners.models import Country
 
-B = Beneficiary
 CONTRACTS = list(Outcome.Contract)
 # The first beneficiaries take one situation each and an outcome that suits it, and
 # the next ones a job under each contract, so that tiny scales show every kind.
 FORCED_OUTCOMES = {
-    B.Situation.JOB_SEEKER: Outcome.Kind.JOB,
-    B.Situation.LONG_TERM_UNEMPLOYED: Outcome.Kind.TRAINING,
-    B.Situation.RSA: Outcome.Kind.RSA_EXIT,
-    B.Situation.STUDENT: Outcome.Kind.QUALIFICATION,
-    B.Situation.EMPLOYED: Outcome.Kind.BUSINESS_CREATION,
-    B.Situation.INACTIVE: Outcome.Kind.PLACEMENT_REFERRAL,
+    "job_seeker": Outcome.Kind.JOB,
+    "long_term_unemployed": Outcome.Kind.TRAINING,
+    "rsa": Outcome.Kind.RSA_EXIT,
+    "student": Outcome.Kind.QUALIFICATION,
+    "employed": Outcome.Kind.BUSINESS_CREATION,
+    "inactive": Outcome.Kind.PLACEMENT_REFERRAL,
 }
 OUTCOME_WEIGHTS = {
     Outcome.Kind.JOB: 42,
@@ -48,7 +47,7 @@ CONTRACT_WEIGHTS = {
         C.APPRENTICESHIP: 8,
     },
 }
-del B, C
+del C
 
 
 def create_outcomes(demo, followed, companies):
@@ -79,7 +78,7 @@ def create_outcomes(demo, followed, companies):
 
 def _outcome_kind(rng, item):
     kind = weighted(rng, OUTCOME_WEIGHTS)
-    if kind == Outcome.Kind.RSA_EXIT and item.situation != Beneficiary.Situation.RSA:
+    if kind == Outcome.Kind.RSA_EXIT and item.situation != "rsa":
         return Outcome.Kind.TRAINING
     return kind
 

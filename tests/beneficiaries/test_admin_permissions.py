@@ -204,7 +204,7 @@ def test_a_person_added_by_a_partner_referent_stays_with_their_organisation(clie
             "first_name": "Léa",
             "last_name": "Martin",
             "country": "FR",
-            "situation": "rsa",
+            "rsa_recipient": "on",
             "entry_date": "06/01/2025",
             "referring_organisation": OrganisationFactory().pk,  # ignored: read-only
             "pathways-TOTAL_FORMS": 0,

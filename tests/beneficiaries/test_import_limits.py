@@ -78,7 +78,7 @@ def workbook(rows, columns=7, undeclared=False):
     sheet = book.active
     sheet.append(HEADER.split(","))
     for number in range(rows):
-        sheet.append([f"LR-{number:06d}", "Léa", "Müller", "", "rsa", "2025-03-01", ""][:columns])
+        sheet.append([f"LR-{number:06d}", "Léa", "Müller", "", "1", "2025-03-01", ""][:columns])
     buffer = io.BytesIO()
     book.save(buffer)
     if not undeclared:
@@ -121,7 +121,7 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing(
     staff_client, settings, parsers_untouched, uploads_dir
 ):
     settings.IMPORT_MAX_BYTES = 1024
-    line = "LR-100001,Léa,Müller,,rsa,2025-03-01,"
+    line = "LR-100001,Léa,Müller,,1,2025-03-01,"
     content = _csv(HEADER, *[line] * 40)  # about 1.6 kB
 
     errors = form_error(upload(staff_client, content))
@@ -137,7 +137,7 @@ def test_a_csv_with_too_many_rows_is_refused_before_parsing(
     staff_client, settings, parsers_untouched, uploads_dir
 ):
     settings.IMPORT_MAX_ROWS = 2
-    lines = [f"LR-50000{n},Léa,Müller,,rsa,2025-03-01," for n in range(3)]
+    lines = [f"LR-50000{n},Léa,Müller,,1,2025-03-01," for n in range(3)]
 
     errors = form_error(upload(staff_client, _csv(HEADER, *lines)))
 
@@ -154,7 +154,7 @@ def test_counting_csv_rows_stops_after_the_limit():
             pulled.append(1)
             return super().read1(min(size, 64) if size and size > 0 else 64)
 
-    content = _csv(HEADER, *["LR-1,Léa,Müller,,rsa,2025-03-01,"] * 100_000)  # 3.4 MB
+    content = _csv(HEADER, *["LR-1,Léa,Müller,,1,2025-03-01,"] * 100_000)  # 3.4 MB
     assert imports.count_csv_rows(Lines(content), limit=10) == 11
     # 64-byte reads: the counter stopped within the first kilobytes of 3.4 MB.
     assert len(pulled) * 64 < 10_000
@@ -215,7 +215,7 @@ def test_a_workbook_within_the_limits_passes(settings):
 
 
 def test_a_preview_with_errors_leaves_no_upload_behind(staff_client, uploads_dir):
-    response = upload(staff_client, _csv(HEADER, "LR-100001,Léa,Müller,,rsa,pas une date,"))
+    response = upload(staff_client, _csv(HEADER, "LR-100001,Léa,Müller,,1,pas une date,"))
 
     assert response.context.get("confirm_form") is None
     assert response.context["result"].has_validation_errors()
@@ -223,7 +223,7 @@ def test_a_preview_with_errors_leaves_no_upload_behind(staff_client, uploads_dir
 
 
 def test_an_upload_is_kept_for_its_confirmation_then_removed(staff_client, uploads_dir):
-    preview = upload(staff_client, _csv(HEADER, "LR-100001,Léa,Müller,,rsa,2025-03-01,"))
+    preview = upload(staff_client, _csv(HEADER, "LR-100001,Léa,Müller,,1,2025-03-01,"))
     assert len(left_behind(uploads_dir)) == 1
 
     confirm(staff_client, preview)
@@ -247,7 +247,7 @@ def test_a_forged_upload_name_is_refused_with_a_message(staff_client, name):
 
 
 def test_an_upload_already_confirmed_cannot_be_confirmed_again(staff_client):
-    preview = upload(staff_client, _csv(HEADER, "LR-100002,Léa,Müller,,rsa,2025-03-01,"))
+    preview = upload(staff_client, _csv(HEADER, "LR-100002,Léa,Müller,,1,2025-03-01,"))
     confirm(staff_client, preview)
 
     again = confirm(staff_client, preview)
@@ -280,7 +280,7 @@ def test_an_unexpected_error_shows_our_message_and_logs_the_details(
     monkeypatch.setattr(BeneficiaryResource, "before_import", broken)
 
     with caplog.at_level(logging.ERROR):
-        response = upload(staff_client, _csv(HEADER, "LR-100003,Léa,Müller,,rsa,2025-03-01,"))
+        response = upload(staff_client, _csv(HEADER, "LR-100003,Léa,Müller,,1,2025-03-01,"))
 
     page = response.content.decode()
     assert "/srv/lieu-ressource" not in page and "Traceback" not in page
@@ -297,7 +297,7 @@ def test_an_unexpected_error_shows_our_message_and_logs_the_details(
 
 def test_a_request_over_the_size_limit_is_refused_unread(staff_client, settings, uploads_dir):
     settings.REQUEST_MAX_BYTES = 10_000
-    content = _csv(HEADER, *["LR-100001,Léa,Müller,,rsa,2025-03-01,"] * 500)  # 19 kB
+    content = _csv(HEADER, *["LR-100001,Léa,Müller,,oui,2025-03-01,"] * 500)  # 19 kB
 
     response = upload(staff_client, content, name="big.csv")
 

@@ -30,7 +30,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 CSV_FORMAT, XLSX_FORMAT = "0", "1"
-HEADER = "reference,first_name,last_name,email,situation,entry_date,referring_organisation"
+HEADER = "reference,first_name,last_name,email,rsa_recipient,entry_date,referring_organisation"
 
 
 @pytest.fixture
@@ -84,8 +84,8 @@ def assert_rejected(response):
 def test_a_valid_file_is_previewed_then_written_on_confirmation(staff_client, partner):
     content = _csv(
         HEADER,
-        "LR-100001,Léa,Müller,lea@example.org,rsa,2025-03-01,Mission locale du Neuhof (test)",
-        "LR-100002,Jonas,Keller,,job_seeker,12/03/2025,",
+        "LR-100001,Léa,Müller,lea@example.org,1,2025-03-01,Mission locale du Neuhof (test)",
+        "LR-100002,Jonas,Keller,,0,12/03/2025,",
     )
     preview = upload(staff_client, content)
     assert preview.context["confirm_form"] is not None
@@ -93,7 +93,11 @@ def test_a_valid_file_is_previewed_then_written_on_confirmation(staff_client, pa
     response = confirm(staff_client, preview)
     assert response.status_code == 302
     lea = Beneficiary.objects.get(reference="LR-100001")
-    assert (lea.last_name, lea.situation, lea.referring_organisation) == ("Müller", "rsa", partner)
+    assert (lea.last_name, lea.rsa_recipient, lea.referring_organisation) == (
+        "Müller",
+        True,
+        partner,
+    )
     assert str(Beneficiary.objects.get(reference="LR-100002").entry_date) == "2025-03-12"
 
 
@@ -101,7 +105,7 @@ def test_an_excel_workbook_is_imported(staff_client, partner):
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.append(HEADER.split(","))
-    sheet.append(["LR-200001", "Anna", "Weiß", "", "student", "2025-02-03", ""])
+    sheet.append(["LR-200001", "Anna", "Weiß", "", "non", "2025-02-03", ""])
     buffer = io.BytesIO()
     workbook.save(buffer)
     preview = upload(staff_client, buffer.getvalue(), name="people.xlsx", file_format=XLSX_FORMAT)
@@ -111,7 +115,7 @@ def test_an_excel_workbook_is_imported(staff_client, partner):
 
 def test_an_import_updates_the_person_with_the_same_reference(staff_client):
     BeneficiaryFactory(reference="LR-300001", last_name="Avant")
-    preview = upload(staff_client, _csv(HEADER, "LR-300001,Léa,Après,,rsa,2025-03-01,"))
+    preview = upload(staff_client, _csv(HEADER, "LR-300001,Léa,Après,,1,2025-03-01,"))
     confirm(staff_client, preview)
     assert Beneficiary.objects.get(reference="LR-300001").last_name == "Après"
 
@@ -125,14 +129,14 @@ def test_a_file_with_the_wrong_columns_is_refused_before_any_row(staff_client):
     assert_rejected(response)
     [error] = response.context["result"].base_errors
     # The message names the missing and the unknown columns.
-    assert "reference, first_name, last_name, situation, entry_date" in str(error.error)
+    assert "reference, first_name, last_name, entry_date" in str(error.error)
     assert "ref;prénom;nom" in str(error.error)
     assert Beneficiary.objects.count() == before
 
 
 def test_a_file_with_too_many_rows_is_refused_before_any_row(staff_client, settings):
     settings.IMPORT_MAX_ROWS = 2
-    lines = [f"LR-50000{n},Léa,Müller,,rsa,2025-03-01," for n in range(3)]
+    lines = [f"LR-50000{n},Léa,Müller,,1,2025-03-01," for n in range(3)]
     response = upload(staff_client, _csv(HEADER, *lines))
     assert_rejected(response)
     # Refused with the upload form, before the importer reads the file.
@@ -149,8 +153,8 @@ def test_a_bad_date_is_reported_on_its_row_and_field(staff_client):
         staff_client,
         _csv(
             HEADER,
-            "LR-400001,Léa,Müller,,rsa,2025-03-01,",
-            "LR-400002,Jonas,Keller,,rsa,31/02/2025,",
+            "LR-400001,Léa,Müller,,1,2025-03-01,",
+            "LR-400002,Jonas,Keller,,1,31/02/2025,",
         ),
     )
     assert_rejected(response)
@@ -167,9 +171,7 @@ def test_a_bad_date_is_reported_on_its_row_and_field(staff_client):
 
 def test_an_unknown_referring_organisation_is_reported(staff_client):
     before = Beneficiary.objects.count()
-    response = upload(
-        staff_client, _csv(HEADER, "LR-500001,Léa,Müller,,rsa,2025-03-01,Nowhere Ltd")
-    )
+    response = upload(staff_client, _csv(HEADER, "LR-500001,Léa,Müller,,1,2025-03-01,Nowhere Ltd"))
     assert_rejected(response)
     errors = row_errors(response)
     assert list(errors[1]) == ["referring_organisation"]
@@ -183,8 +185,8 @@ def test_a_person_twice_in_the_file_is_refused(staff_client):
         staff_client,
         _csv(
             HEADER,
-            "LR-600001,Léa,Müller,,rsa,2025-03-01,",
-            "lr-600001,Léa,Muller,,rsa,2025-03-01,",
+            "LR-600001,Léa,Müller,,1,2025-03-01,",
+            "lr-600001,Léa,Muller,,1,2025-03-01,",
         ),
     )
     assert_rejected(response)
@@ -196,7 +198,7 @@ def test_a_person_twice_in_the_file_is_refused(staff_client):
 
 def test_a_file_in_the_wrong_encoding_is_refused(staff_client):
     before = Beneficiary.objects.count()
-    content = _csv(HEADER, "LR-700001,Léa,Müller,,rsa,2025-03-01,").decode().encode("latin-1")
+    content = _csv(HEADER, "LR-700001,Léa,Müller,,1,2025-03-01,").decode().encode("latin-1")
     response = upload(staff_client, content)
     assert_rejected(response)
     assert response.context["form"].errors["import_file"]
@@ -212,15 +214,15 @@ def test_an_empty_file_is_refused(staff_client, content):
     assert Beneficiary.objects.count() == before
 
 
-def test_an_invalid_choice_is_reported_with_the_models_message(staff_client):
+def test_a_fact_neither_yes_nor_no_is_reported(staff_client):
     response = upload(staff_client, _csv(HEADER, "LR-800001,Léa,Müller,,retired,2025-03-01,"))
     assert_rejected(response)
-    assert "situation" in row_errors(response)[1]
+    assert "rsa_recipient" in row_errors(response)[1]
 
 
 def test_an_anonymised_person_cannot_be_filled_in_again(staff_client):
     BeneficiaryFactory(reference="ANON-1", anonymised_at="2025-01-01T00:00Z")
-    response = upload(staff_client, _csv(HEADER, "ANON-1,Léa,Müller,,rsa,2025-03-01,"))
+    response = upload(staff_client, _csv(HEADER, "ANON-1,Léa,Müller,,1,2025-03-01,"))
     assert_rejected(response)
     assert "reference" in row_errors(response)[1]
 
@@ -229,8 +231,8 @@ def test_one_invalid_row_rolls_back_the_whole_file_even_without_preview(partner)
     # The resource refuses partial imports whatever its caller asks.
     before = Beneficiary.objects.count()
     dataset = tablib.Dataset(headers=HEADER.split(","))
-    dataset.append(["LR-900001", "Léa", "Müller", "", "rsa", "2025-03-01", partner.name])
-    dataset.append(["LR-900002", "Jonas", "Keller", "", "rsa", "not a date", ""])
+    dataset.append(["LR-900001", "Léa", "Müller", "", "1", "2025-03-01", partner.name])
+    dataset.append(["LR-900002", "Jonas", "Keller", "", "1", "not a date", ""])
     result = BeneficiaryResource().import_data(
         dataset, dry_run=False, use_transactions=False, rollback_on_validation_errors=False
     )
@@ -244,7 +246,7 @@ def test_partner_referents_and_staff_without_the_group_cannot_import(client, par
     client.force_login(partner_referent(partner))
     assert client.get(reverse("admin:beneficiaries_beneficiary_import")).status_code == 403
     before = Beneficiary.objects.count()
-    response = upload(client, _csv(HEADER, "LR-990001,Léa,Müller,,rsa,2025-03-01,"))
+    response = upload(client, _csv(HEADER, "LR-990001,Léa,Müller,,1,2025-03-01,"))
     assert response.status_code == 403
     assert Beneficiary.objects.count() == before
 

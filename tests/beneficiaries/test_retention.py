@@ -35,7 +35,7 @@ def figures():
     """What indicators count, independently of names and contact details."""
     return {
         "people": Beneficiary.objects.count(),
-        "rsa": Beneficiary.objects.filter(situation="rsa").count(),
+        "rsa": Beneficiary.objects.filter(rsa_recipient=True).count(),
         "jobs": Outcome.objects.filter(kind="job").count(),
         "registrations": Registration.objects.count(),
         "unique_emails": Registration.objects.aggregate(n=Count("email", distinct=True))["n"],

@@ -131,7 +131,8 @@ def test_a_new_person_gets_the_next_reference_consent_and_the_link(event, staff)
         last_name="Keller",
         email="jonas@example.de",
         phone="",
-        situation=Beneficiary.Situation.JOB_SEEKER,
+        registered_job_seeker=True,
+        rsa_recipient=True,
         consent_scope="Suivi",
     )
     assert person.reference == "LR-000042"
@@ -358,7 +359,7 @@ def _new_person(**overrides):
         "last_name": "Keller",
         "email": "jonas.keller@example.de",
         "phone": "",
-        "situation": Beneficiary.Situation.JOB_SEEKER,
+        "registered_job_seeker": "on",
         "consent": "on",
         "consent_scope": "Suivi",
         "follow": "on",

@@ -51,7 +51,7 @@ def test_published_drill_down_is_unchanged_after_the_data_is_edited(
     indicator = published.indicators.get(code="C4.1", kind=Indicator.Kind.COMPUTED)
     newcomer = BeneficiaryFactory(rsa=True)
     OutcomeFactory(beneficiary=newcomer, job_in_germany=True, date=datetime.date(2025, 8, 3))
-    Beneficiary.objects.filter(pk=world.rsa_b.pk).update(situation=Beneficiary.Situation.STUDENT)
+    Beneficiary.objects.filter(pk=world.rsa_b.pk).update(rsa_recipient=False, student=True)
     client.force_login(staff)
 
     content = client.get(records_url(indicator)).content.decode()

@@ -213,8 +213,8 @@ def test_snapshot_activity_and_outcomes(world, after_q3, fast_pdf):
     assert registrations["participations"] == 12
     assert registrations["walk_ins"] == 1
     # Followed people present: rsa_a, rsa_b, rsa_c (RSA), seeker, resident (job seekers).
-    assert snapshot["activity"]["by_situation"]["rsa"] == 3
-    assert snapshot["activity"]["by_situation"]["job_seeker"] == 2
+    assert snapshot["activity"]["by_situation"]["rsa_recipient"] == 3
+    assert snapshot["activity"]["by_situation"]["registered_job_seeker"] == 2
     assert snapshot["activity"]["neighbourhoods"] == [
         {"code": "port-du-rhin", "name": "Port du Rhin", "count": 2}
     ]
