@@ -2,10 +2,16 @@
 
 Times are written in Europe/Paris with its VTIMEZONE, so calendar applications on
 either side of the Rhine show them right; each event keeps one UID for its life, so
-that an update replaces the entry instead of adding a second one.
+that an update replaces the entry instead of adding a second one, and a cancelling
+file (METHOD:CANCEL) removes it.
+
+Every file carries the same VTIMEZONE, written once below from the EU's summer-time
+rule: calendar servers (vobject-based ones among them) keep the first definition
+they read under a TZID and reuse it for every later file, so two files with
+differently cut definitions under one name would shift times by an hour.
 """
 
-from datetime import UTC, timedelta
+from datetime import UTC
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -70,11 +76,50 @@ def _utc(moment):
     return f"{moment.astimezone(UTC):%Y%m%dT%H%M%SZ}"
 
 
-def _vevent(event, url, stamp):
+# Europe/Paris since 1996: summer time from the last Sunday of March at 02:00 to the
+# last Sunday of October at 03:00 (EU rule); the events the site holds are all later.
+VTIMEZONE = (
+    "BEGIN:VTIMEZONE",
+    f"TZID:{PARIS.key}",
+    "BEGIN:DAYLIGHT",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "TZNAME:CEST",
+    "DTSTART:19960331T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "TZNAME:CET",
+    "DTSTART:19961027T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+)
+VTIMEZONE_BYTES = b"".join(line.encode() + b"\r\n" for line in VTIMEZONE)
+
+# iTIP methods (RFC 5546): PUBLISH for the feed, the event files and the emails' entry;
+# CANCEL for the file that removes it from the calendar of a person who cancelled.
+PUBLISH = "PUBLISH"
+CANCEL = "CANCEL"
+
+
+def _sequence(event):
+    """Grows with every change of the event (RFC 5545 SEQUENCE): minutes since 2020."""
+    return max(0, int(event.updated_at.timestamp() - 1577836800) // 60)
+
+
+def _vevent(event, url, stamp, *, cancelled=False, organizer=""):
     """The VEVENT of one event, written directly: the icalendar library takes some
     3 ms an event, too slow for a feed of hundreds that calendar clients poll."""
     description = "\n\n".join(part for part in (event.summary, url) if part)
-    status = "CANCELLED" if event.status == Event.Status.CANCELLED else "CONFIRMED"
+    if cancelled or event.status == Event.Status.CANCELLED:
+        status = "CANCELLED"
+    else:
+        status = "CONFIRMED"
+    # A cancelling entry must come after the one it cancels.
+    sequence = _sequence(event) + (1 if cancelled else 0)
     lines = [
         "BEGIN:VEVENT",
         f"SUMMARY:{_text(event.title)}",
@@ -82,19 +127,22 @@ def _vevent(event, url, stamp):
         f"DTEND;TZID={PARIS.key}:{_local(event.end)}",
         f"DTSTAMP:{stamp}",
         f"UID:{event_uid(event)}",
+        f"SEQUENCE:{sequence}",
         f"DESCRIPTION:{_text(description)}",
         f"LAST-MODIFIED:{_utc(event.updated_at)}",
         f"LOCATION:{_text(_location(event.venue))}",
         f"STATUS:{status}",
         f"URL:{url}",
-        "END:VEVENT",
     ]
+    if organizer:
+        lines.append(f"ORGANIZER:mailto:{organizer}")
+    lines.append("END:VEVENT")
     return b"".join(_fold(line) for line in lines)
 
 
-def build_calendar(events, *, name):
+def build_calendar(events, *, name, method=PUBLISH, organizer=""):
     """The iCalendar bytes of `events` (with their venue loaded), titles and links in
-    the active language."""
+    the active language. With method=CANCEL, each entry is the cancelling one."""
     events = list(events)
     language = (get_language() or settings.LANGUAGE_CODE)[:2]
     calendar = icalendar.Calendar.new(
@@ -102,19 +150,18 @@ def build_calendar(events, *, name):
         name=name,
         uid=f"agenda-{language}@{_host()}",
     )
-    if events:
-        # VTIMEZONE rules for the years the events span, not the default 1970–2038.
-        first = min(event.start for event in events).astimezone(PARIS).date()
-        last = max(event.end for event in events).astimezone(PARIS).date()
-        calendar.add_component(
-            icalendar.Timezone.from_tzid(
-                PARIS.key,
-                first_date=first - timedelta(days=1),
-                last_date=last + timedelta(days=366),
-            )
-        )
+    calendar.add("method", method)
     head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
     stamp = _utc(timezone.now())
     path_of = links.event_path_maker()
-    body = b"".join(_vevent(event, links.absolute(path_of(event)), stamp) for event in events)
-    return head + body + b"END:VCALENDAR" + end
+    body = b"".join(
+        _vevent(
+            event,
+            links.absolute(path_of(event)),
+            stamp,
+            cancelled=method == CANCEL,
+            organizer=organizer,
+        )
+        for event in events
+    )
+    return head + VTIMEZONE_BYTES + body + b"END:VCALENDAR" + end

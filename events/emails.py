@@ -1,5 +1,6 @@
 """Emails to registrants, each in the language the person chose, as plain text with
-an HTML alternative. Called by the tasks in events/tasks.py."""
+an HTML alternative, signed with the team's contact and answered to the team
+(Reply-To), never to the noreply sender. Called by the tasks in events/tasks.py."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -7,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from . import calendar, links
+from . import calendar, centre, links, selectors
 
 
 def _subject(kind, event):
@@ -21,8 +22,12 @@ def _subject(kind, event):
     return subjects[kind] % {"title": event.title}
 
 
-def _send(registration, kind, *, with_calendar=False):
+def _send(registration, kind, *, calendar_method=None):
+    """Send the `kind` email; `calendar_method` attaches the event's .ics with that
+    iTIP method (PUBLISH adds it to the calendar, CANCEL removes it)."""
     event = registration.event
+    venue = selectors.centre_venue()
+    reply_to = centre.reply_to(venue)
     with translation.override(registration.language):
         context = {
             "registration": registration,
@@ -30,27 +35,31 @@ def _send(registration, kind, *, with_calendar=False):
             "event_url": links.event_url(event),
             "cancel_url": links.cancel_url(registration),
             "site_url": settings.SITE_URL,
+            "centre": venue,
         }
         message = EmailMultiAlternatives(
             subject=_subject(kind, event),
             body=render_to_string(f"events/emails/{kind}.txt", context),
             to=[registration.email],
+            reply_to=reply_to,
         )
         message.attach_alternative(
             render_to_string(f"events/emails/{kind}.html", context), "text/html"
         )
-        if with_calendar:
-            message.attach(
-                "event.ics",
-                calendar.build_calendar([event], name=event.title),
-                "text/calendar",
+        if calendar_method:
+            content = calendar.build_calendar(
+                [event],
+                name=event.title,
+                method=calendar_method,
+                organizer=reply_to[0] if reply_to else "",
             )
+            message.attach("event.ics", content, f"text/calendar; method={calendar_method}")
         message.send()
 
 
 def send_confirmation(registration):
     """A confirmed place, with the event as an .ics attachment."""
-    _send(registration, "confirmation", with_calendar=True)
+    _send(registration, "confirmation", calendar_method=calendar.PUBLISH)
 
 
 def send_waitlisted(registration):
@@ -60,17 +69,18 @@ def send_waitlisted(registration):
 
 def send_promotion(registration):
     """Someone cancelled and the person now has a place, with the .ics attachment."""
-    _send(registration, "promotion", with_calendar=True)
+    _send(registration, "promotion", calendar_method=calendar.PUBLISH)
 
 
 def send_cancellation(registration):
-    """The person cancelled; confirms it."""
-    _send(registration, "cancellation")
+    """The person cancelled; confirms it, with the .ics that takes the event out of
+    their calendar (same UID, METHOD:CANCEL)."""
+    _send(registration, "cancellation", calendar_method=calendar.CANCEL)
 
 
 def send_reminder(registration):
     """The day before the event."""
-    _send(registration, "reminder", with_calendar=True)
+    _send(registration, "reminder", calendar_method=calendar.PUBLISH)
 
 
 SENDERS = {

@@ -157,7 +157,8 @@ class AgendaFilter(django_filters.FilterSet):
         field_name="audiences",
         to_field_name="code",
         queryset=Audience.objects.all(),
-        empty_label=_("Everyone"),
+        # Not "Everyone": German says "Alle" for it and for the "tout public" audience.
+        empty_label=_("All audiences"),
     )
     language = django_filters.ChoiceFilter(
         label=_("Language spoken"),

@@ -92,10 +92,10 @@ CALENDAR_HORIZON_DAYS = 90
 CALENDAR_MAX_EVENTS = 300
 
 
-def _agenda_window(events, now=None):
+def _agenda_window(events, now=None, statuses=(Event.Status.PUBLISHED,)):
     now = now or timezone.now()
     return events.filter(
-        status=Event.Status.PUBLISHED,
+        status__in=statuses,
         start__gte=now - timedelta(days=AGENDA_ONGOING_DAYS),
         start__lt=now + timedelta(days=AGENDA_HORIZON_DAYS),
         end__gte=now,
@@ -103,8 +103,10 @@ def _agenda_window(events, now=None):
 
 
 def upcoming_public_events(limit=None):
-    """Published events that have not ended yet, soonest first, up to the horizon."""
-    events = _agenda_window(_public_events()).order_by("start", "pk")
+    """Published events that have not ended yet, soonest first, up to the horizon, with
+    the cancelled ones (shown as such: people who planned to come must see it)."""
+    events = _agenda_window(_public_events(PUBLIC_STATUSES), statuses=PUBLIC_STATUSES)
+    events = events.order_by("start", "pk")
     return events[:limit] if limit else events
 
 
@@ -152,11 +154,12 @@ def sitemap_events():
 
 def calendar_events(events=None):
     """Coming published events for the agenda's iCalendar feed: the soonest
-    CALENDAR_MAX_EVENTS within CALENDAR_HORIZON_DAYS. `events` narrows them (filters)."""
+    CALENDAR_MAX_EVENTS within CALENDAR_HORIZON_DAYS. `events` narrows them (filters).
+    Cancelled ones stay in, marked STATUS:CANCELLED, so subscribers' entries go away."""
     now = timezone.now()
     events = Event.objects.all() if events is None else events
     return (
-        _agenda_window(events, now)
+        _agenda_window(events, now, PUBLIC_STATUSES)
         .filter(start__lt=now + timedelta(days=CALENDAR_HORIZON_DAYS))
         .select_related("venue")
         .order_by("start", "pk")[:CALENDAR_MAX_EVENTS]
@@ -164,5 +167,11 @@ def calendar_events(events=None):
 
 
 def centre_venue():
-    """The resource centre's own venue (Kaleidoscoop), or None before it is set up."""
-    return Venue.objects.filter(is_centre=True).order_by("pk").first()
+    """The resource centre's own venue (Kaleidoscoop) with its opening hours, or None
+    before it is set up."""
+    return (
+        Venue.objects.filter(is_centre=True)
+        .prefetch_related("opening_periods")
+        .order_by("pk")
+        .first()
+    )

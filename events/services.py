@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lieu_ressource.errors import Refused
 
+from . import registration_state
 from .models import Event, EventOrganisation, Registration
 
 logger = logging.getLogger(__name__)
@@ -50,22 +51,23 @@ class AlreadyRegistered(RegistrationError):
 
 
 def check_registration_open(event, now=None):
-    """Raise the domain error that explains why `event` takes no sign-up now, if any."""
-    now = now or timezone.now()
-    if event.status == Event.Status.CANCELLED:
-        raise EventNotOpen(_("This event has been cancelled."))
-    if event.status != Event.Status.PUBLISHED:
-        raise EventNotOpen()
-    if event.end <= now:
-        raise EventNotOpen(_("This event is over."))
-    if event.start <= now:
-        raise RegistrationClosed(_("This event has already started: registration is closed."))
-    if event.capacity == 0:
-        raise RegistrationClosed(_("This event takes no registration: just come along."))
-    if event.registration_opens and now < event.registration_opens:
-        raise RegistrationClosed(_("Registration for this event is not open yet."))
-    if event.registration_closes and now >= event.registration_closes:
-        raise RegistrationClosed()
+    """Raise the domain error that explains why `event` takes no sign-up now, if any:
+    the same answer the public pages show (events/registration_state.py)."""
+    # Whether places are left does not matter here: a full event takes the waiting list.
+    state = registration_state.state_of(event, now, places_taken=0)
+    if state.accepts_registrations:
+        return
+    message = registration_state.explanation(state)
+    if state.code in EVENT_NOT_OPEN_STATES:
+        raise EventNotOpen(message)
+    raise RegistrationClosed(message)
+
+
+EVENT_NOT_OPEN_STATES = {
+    registration_state.CANCELLED,
+    registration_state.OVER,
+    registration_state.UNPUBLISHED,
+}
 
 
 def register(

@@ -30,4 +30,5 @@ urlpatterns = [
     path(_("registration/"), include(registration_patterns)),
     path(_("privacy/"), views.privacy, name="privacy"),
     path(_("legal-notice/"), views.legal_notice, name="legal"),
+    path(_("accessibility/"), views.accessibility_statement, name="accessibility"),
 ]

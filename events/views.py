@@ -17,7 +17,19 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_http_methods
 
-from . import calendar, links, page_cache, ratelimit, selectors, services, sitemaps, tokens
+from . import (
+    accessibility,
+    calendar,
+    links,
+    page_cache,
+    ratelimit,
+    registration_state,
+    selectors,
+    services,
+    sitemaps,
+    social,
+    tokens,
+)
 from .forms import AgendaFilter, RegistrationForm
 from .models import Event, Registration
 from .paging import uncounted_page
@@ -32,23 +44,36 @@ FEED_SECONDS = 3600
 AGENDA_PARAMETERS = {"format", "audience", "language", "month", "page"}
 
 
+def _until_a_state_changes(events):
+    """How long a list's rendering stays true: until a listed event's registration
+    opens or closes or it starts (the cache would otherwise hold the old badge)."""
+    return registration_state.seconds_to_next_change(events, longest=page_cache.PAGE_SECONDS)
+
+
 def home(request):
-    return page_cache.cached_page(
-        request,
-        "events/home.html",
-        lambda: {
-            "events": selectors.upcoming_public_events(limit=6),
+    def context():
+        events = list(selectors.upcoming_public_events(limit=6))
+        return {
+            "events": events,
             "centre": selectors.centre_venue(),
             "nav": "home",
-        },
-    )
+            "cache_seconds": _until_a_state_changes(events),
+        }
+
+    return page_cache.cached_page(request, "events/home.html", context)
 
 
 def agenda(request):
     def context():
         filters = AgendaFilter(request.GET or None, queryset=selectors.upcoming_public_events())
         page = Paginator(filters.qs, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
-        return {"filter": filters, "page": page, "nav": "agenda"}
+        page.object_list = list(page.object_list)
+        return {
+            "filter": filters,
+            "page": page,
+            "nav": "agenda",
+            "cache_seconds": _until_a_state_changes(page.object_list),
+        }
 
     return page_cache.cached_page(
         request, "events/agenda.html", context, parameters=AGENDA_PARAMETERS
@@ -129,32 +154,23 @@ def _event_page(request, pk, slug):
         # An old slug or the other language's slug: send to this language's address.
         query = request.META.get("QUERY_STRING")
         return redirect(f"{canonical}?{query}" if query else canonical, permanent=True)
-    closed_because = None
-    try:
-        services.check_registration_open(event)
-    except services.RegistrationError as exc:
-        closed_because = exc.message
+    now = timezone.now()
+    state = registration_state.state_of(event, now)
     return {
         "event": event,
         "form": RegistrationForm(),
-        "closed_because": closed_because,
-        "is_full": event.places_left == 0 and bool(event.capacity),
+        "registration_state": state,
+        "closed_because": registration_state.explanation(state),
+        "is_full": state.is_waiting_list,
         "alternate_urls": links.event_paths_by_language(event),
-        "json_ld": _json_ld(event, request.build_absolute_uri(canonical)),
+        "json_ld": _json_ld(event, request.build_absolute_uri(canonical), state),
+        "centre": selectors.centre_venue(),
         "nav": "agenda",
-        "cache_seconds": _seconds_to_next_change(event),
+        # The cached page must not outlive what it says about registration.
+        "cache_seconds": registration_state.seconds_to_next_change(
+            [event], now, longest=page_cache.PAGE_SECONDS
+        ),
     }
-
-
-def _seconds_to_next_change(event):
-    """Seconds until registration opens or closes or the event starts or ends: the
-    cached page must not outlive what it says about registration."""
-    now = timezone.now()
-    moments = (event.registration_opens, event.registration_closes, event.start, event.end)
-    coming = [moment for moment in moments if moment and moment > now]
-    if not coming:
-        return page_cache.PAGE_SECONDS
-    return max(0, int((min(coming) - now).total_seconds()))
 
 
 def registration_done(request, token):
@@ -266,11 +282,53 @@ def privacy(request):
 
 
 def legal_notice(request):
-    context = {"nav": "legal", "contact_email": getattr(settings, "PUBLIC_CONTACT_EMAIL", "")}
+    centre = selectors.centre_venue()
+    context = {
+        "nav": "legal",
+        "contact_email": (centre.email if centre else "") or settings.PUBLIC_CONTACT_EMAIL,
+        "publisher": settings.LEGAL_PUBLISHER,
+        "publisher_address": settings.LEGAL_PUBLISHER_ADDRESS,
+        "publication_director": settings.LEGAL_PUBLICATION_DIRECTOR,
+        "host": settings.LEGAL_HOST,
+        "host_address": settings.LEGAL_HOST_ADDRESS,
+        "host_phone": settings.LEGAL_HOST_PHONE,
+        "centre": centre,
+    }
     return render(request, "events/legal_notice.html", context)
 
 
-def _json_ld(event, url):
+def accessibility_statement(request):
+    """The RGAA accessibility statement, linked from every page's footer."""
+    return render(
+        request,
+        "events/accessibility.html",
+        {
+            "nav": "accessibility",
+            "statement": accessibility.statement(),
+            "rgaa_version": accessibility.RGAA_VERSION,
+            "criteria": accessibility.CRITERIA_TESTED,
+            "pages": accessibility.PAGES_TESTED,
+            "non_conformities": accessibility.KNOWN_NON_CONFORMITIES,
+            "publisher": settings.LEGAL_PUBLISHER,
+            "centre": selectors.centre_venue(),
+        },
+    )
+
+
+# schema.org availability of the free "offer" (a place) in each registration state.
+AVAILABILITY = {
+    registration_state.OPEN: "InStock",
+    registration_state.NO_REGISTRATION: "InStock",
+    registration_state.WAITING_LIST: "SoldOut",
+    registration_state.NOT_YET_OPEN: "PreSale",
+    registration_state.CLOSED: "OutOfStock",
+    registration_state.STARTED: "OutOfStock",
+    registration_state.OVER: "OutOfStock",
+    registration_state.CANCELLED: "Discontinued",
+}
+
+
+def _json_ld(event, url, state):
     """schema.org Event data, escaped for a <script> element."""
     venue = event.venue
     statuses = {
@@ -299,14 +357,18 @@ def _json_ld(event, url):
                 "addressCountry": venue.country,
             },
         },
+        "image": [links.absolute(social.image_path(event))],
         "offers": {
             "@type": "Offer",
             "price": "0",
             "priceCurrency": "EUR",
             "url": url,
-            "availability": "https://schema.org/SoldOut"
-            if event.places_left == 0 and event.capacity
-            else "https://schema.org/InStock",
+            "availability": "https://schema.org/"
+            + AVAILABILITY.get(state.code, "OutOfStock"),
+            # Places are offered from the opening of registration (or publication).
+            "validFrom": timezone.localtime(
+                event.registration_opens or event.created_at
+            ).isoformat(),
         },
     }
     organisers = [

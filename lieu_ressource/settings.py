@@ -350,6 +350,29 @@ try:
     )
 except ValueError as exc:
     raise ImproperlyConfigured("ACCESSIBILITY_STATEMENT_DATE must be a date, YYYY-MM-DD") from exc
+# The legal notice (LCEN, article 6): who publishes the site, who is responsible for
+# it, who hosts it. The defaults describe the project; a deployment sets its host.
+LEGAL_PUBLISHER = os.environ.get("LEGAL_PUBLISHER", "Maison de l’emploi de Strasbourg")
+LEGAL_PUBLISHER_ADDRESS = os.environ.get(
+    "LEGAL_PUBLISHER_ADDRESS", "Kaleidoscoop, 6 rue Jean Monnet, 67100 Strasbourg, France"
+)
+# Empty: the page names the function (the publisher's president) instead of a person.
+LEGAL_PUBLICATION_DIRECTOR = os.environ.get("LEGAL_PUBLICATION_DIRECTOR", "")
+# Empty: the publisher hosts the site on its own servers.
+LEGAL_HOST = os.environ.get("LEGAL_HOST", "")
+LEGAL_HOST_ADDRESS = os.environ.get("LEGAL_HOST_ADDRESS", "")
+LEGAL_HOST_PHONE = os.environ.get("LEGAL_HOST_PHONE", "")
+# The accessibility statement (RGAA): an audit's rate of criteria met (0-100) sets the
+# conformity status; without one the site is declared not compliant (RGAA's rule).
+ACCESSIBILITY_AUDIT_RATE = envint("ACCESSIBILITY_AUDIT_RATE", None)
+if ACCESSIBILITY_AUDIT_RATE is not None and not 0 <= ACCESSIBILITY_AUDIT_RATE <= 100:
+    raise ImproperlyConfigured("ACCESSIBILITY_AUDIT_RATE must be a percentage, 0 to 100")
+try:
+    ACCESSIBILITY_STATEMENT_DATE = date.fromisoformat(
+        os.environ.get("ACCESSIBILITY_STATEMENT_DATE", "2026-12-01")
+    )
+except ValueError as exc:
+    raise ImproperlyConfigured("ACCESSIBILITY_STATEMENT_DATE must be a date, YYYY-MM-DD") from exc
 
 # Indicators: on the first day of each quarter, draft every programme's comité de
 # suivi report for the quarter that just ended (staff review and publish it).

@@ -12,7 +12,8 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
-from events import links
+from events import accessibility, centre, links, registration_state, social
+from indicators import charts
 
 register = template.Library()
 
@@ -29,6 +30,41 @@ def _current_language():
 def event_url(event):
     """The event's address in the active language."""
     return links.event_path(event)
+
+
+@register.filter(name="registration_state")
+def registration_state_of(event):
+    """The one answer to "can I register?" (events/registration_state.py)."""
+    return registration_state.state_of(event)
+
+
+@register.filter
+def osm_url(venue):
+    """The venue on OpenStreetMap (a link; nothing of it is loaded by our pages)."""
+    return centre.osm_url(venue)
+
+
+@register.filter
+def opening_hours(venue):
+    return centre.opening_hours(venue)
+
+
+@register.simple_tag
+def accessibility_status():
+    """"full", "partial" or "none", for the footer's link."""
+    return accessibility.statement().status
+
+
+@register.simple_tag
+def eu_emblem():
+    """The European emblem, drawn as SVG as on the reports' covers."""
+    return charts.eu_emblem(title=_("Flag of the European Union"), height=32)
+
+
+@register.simple_tag
+def social_image(event=None):
+    """The absolute address of the link-preview image."""
+    return social.image_url(event)
 
 
 @register.filter

@@ -61,15 +61,21 @@ def test_event_uid_is_the_same_in_both_languages_and_over_time(client):
     assert uid("fr") == uid("de") == uid("fr")
 
 
-def test_agenda_feed_lists_coming_published_events_only(client):
+def test_agenda_feed_lists_coming_published_and_cancelled_events_only(client):
     coming = EventFactory(published=True, title_fr="À venir")
     EventFactory(published=True, past=True, title_fr="Passé")
     EventFactory(draft=True, title_fr="Brouillon")
-    EventFactory(cancelled=True, title_fr="Annulé")
+    cancelled = EventFactory(cancelled=True, title_fr="Annulé")
     response = client.get(url_in("fr", "events:agenda_ics"))
     calendar = icalendar.Calendar.from_ical(response.content)
-    assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["À venir"]
-    assert calendar.walk("VEVENT")[0]["UID"] == f"event-{coming.pk}@{HOST}"
+    events = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
+    assert sorted(events) == ["Annulé", "À venir"]
+    assert events["À venir"]["UID"] == f"event-{coming.pk}@{HOST}"
+    assert events["À venir"]["STATUS"] == "CONFIRMED"
+    # Subscribers' calendars drop a cancelled event only if the feed says so.
+    assert events["Annulé"]["UID"] == f"event-{cancelled.pk}@{HOST}"
+    assert events["Annulé"]["STATUS"] == "CANCELLED"
+    assert calendar["METHOD"] == "PUBLISH"
     assert calendar.walk("VTIMEZONE")
 
 
