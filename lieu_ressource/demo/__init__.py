@@ -1,7 +1,8 @@
 """Deterministic, fictitious demo data for the whole domain, written in bulk.
 
 `build_demo_data()` fills a fresh database with events of every format and language
-over past and coming months, registrations, attendance, followed people with their
+since the start of the oldest programme shipped (growing as programmes ramp up:
+`timeline`) and over the coming months, registrations, attendance, followed people with their
 pathways and outcomes, fictitious companies and demo accounts. The same seed and the
 same "today" give the same rows. Reference data that migrations ship (audiences, the
 centre, QPVs, partners, the convention's axes) is used when present and created when
@@ -35,6 +36,7 @@ from lieu_ressource.demo.follow_up import create_contact_notes, create_pathways
 from lieu_ressource.demo.outcomes import create_outcomes
 from lieu_ressource.demo.reference import reference_data
 from lieu_ressource.demo.registrations import create_registrations_and_attendance
+from lieu_ressource.demo.timeline import Timeline, programme_spans
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ def build_demo_data(*, seed, scale, today):
     # Translated fields keep a base column too: it holds the French text.
     with translation.override("fr"), given_timestamps(), transaction.atomic():
         reference = reference_data()
+        demo.timeline = Timeline(today, programme_spans(today))
         accounts, referent_ids = create_accounts(demo, size, reference)
         companies = create_companies(demo, size)
         followed = create_beneficiaries(demo, size, reference, referent_ids)

@@ -56,6 +56,9 @@ GERMAN_LEVEL_WEIGHTS = {
     },
 }
 del B, GL
+# How long a person is followed before leaving, in days: those who entered less than
+# this ago are still followed.
+FOLLOWED_DAYS = (60, 540)
 
 # Data content, in French: not a translated string.
 CONSENT_SCOPE = "Suivi du parcours, contact par e-mail et par téléphone"
@@ -78,11 +81,14 @@ class Followed:
 
 def create_beneficiaries(demo, size, reference, referent_ids):
     """People followed by the centre, most living in France, some in its priority
-    neighbourhoods; the first ones take every situation in turn."""
+    neighbourhoods, entering since the first programme's start; the first ones take
+    every situation in turn and are still followed."""
     rng = demo.rng("beneficiaries")
     # Its own stream: the other draws stay those of the single-situation days.
     facts_rng = demo.rng("situation facts")
     today = demo.today
+    # Entries follow the programmes' activity, like the events (`timeline`).
+    entries = demo.timeline.draw_days(rng, max(0, size.beneficiaries - len(SITUATIONS)))
     rows, followed = [], []
     for i in range(size.beneficiaries):
         forced = i < len(SITUATIONS)
@@ -103,11 +109,14 @@ def create_beneficiaries(demo, size, reference, referent_ids):
             age = rng.randint(18, 27)
         else:
             age = round(rng.triangular(19, 62, 33))
-        entry = today - timedelta(days=rng.randint(120 if forced else 0, 540))
         exit_date = None
-        followed_days = (today - entry).days
-        if not forced and followed_days > 60 and rng.random() < 0.35:
-            exit_date = entry + timedelta(days=rng.randint(60, min(400, followed_days)))
+        if forced:  # still followed, for long enough to have a history
+            entry = today - timedelta(days=rng.randint(120, 540))
+        else:
+            entry = entries.pop()
+            followed_for = timedelta(days=rng.randint(*FOLLOWED_DAYS))
+            if entry + followed_for < today:
+                exit_date = entry + followed_for
         created = demo.office_moment(rng, entry)
         consent = rng.random() < 0.97
         referent_id = rng.choice(referent_ids) if referent_ids and rng.random() < 0.92 else None

@@ -41,7 +41,8 @@ def create_companies(demo, size):
                 f"Unternehmen im Bereich {sector['activity_de']} mit Sitz in {city}. "
                 "Sucht mit Unterstützung des Lieu ressource zweisprachige Fachkräfte."
             ),
-            active_since=demo.today - timedelta(days=rng.randint(60, 900)),
+            # Before the first events they can take part in.
+            active_since=demo.timeline.first_day - timedelta(days=rng.randint(0, 900)),
         )
         companies.append(company)
         person = demo.people.make(

@@ -21,6 +21,8 @@ class Demo:
         # registration and attendance is dated before it.
         self.now = datetime.combine(today, time.min, tzinfo=PARIS)
         self.people = People(seed)
+        # When past activity happens (`timeline.Timeline`), set once programmes are read.
+        self.timeline = None
 
     def rng(self, section):
         # One stream per section: more events do not reshuffle the beneficiaries.

@@ -1,5 +1,5 @@
-"""Events of every format and language over past and coming months, with their
-audiences, convention axes and organisers."""
+"""Events of every format and language since the first programme's start and over
+the coming months, with their audiences, convention axes, programmes and organisers."""
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -19,8 +19,8 @@ from lieu_ressource.demo.open_days import open_days
 from lieu_ressource.demo.places import OUTSIDE_VENUES
 from partners.models import Country
 
-# Events fall on the open days of this many days before and after today.
-PAST_DAYS = 240
+# Past events fall on the open days since the first programme's start, more of them as
+# programmes ramp up (`timeline`); coming ones on the open days of the next 90 days.
 COMING_DAYS = 90
 FORMATS = list(Event.Format)
 LANGUAGES = list(Event.Language)
@@ -62,7 +62,8 @@ def create_events(demo, size, reference, companies):
             plan.pk = row.pk
 
     EventAudience, EventAxis = Event.audiences.through, Event.axes.through
-    audiences, axes, organisers = [], [], []
+    EventProgramme = Event.programmes.through
+    audiences, axes, organisers, programmes = [], [], [], []
     for plan in plans:
         codes = EVENT_FORMATS[plan.format]["audiences"]
         if plan.venue_kind == "qpv":
@@ -75,6 +76,12 @@ def create_events(demo, size, reference, companies):
         for number in _axis_numbers(plan):
             if number in reference.axes:
                 axes.append(EventAxis(event_id=plan.pk, axis_id=reference.axes[number]))
+        # The convention is served through its axes; a project by what is held while
+        # it runs (as the migration linking events to programmes decided).
+        day = plan.start.date()
+        for pk, start, end in reference.projects:
+            if start <= day and (end is None or day <= end):
+                programmes.append(EventProgramme(event_id=plan.pk, programme_id=pk))
         for organisation_id, role in plan.organisers:
             organisers.append(
                 EventOrganisation(event_id=plan.pk, organisation_id=organisation_id, role=role)
@@ -82,12 +89,12 @@ def create_events(demo, size, reference, companies):
     create_in_batches(EventAudience, audiences)
     create_in_batches(EventAxis, axes)
     create_in_batches(EventOrganisation, organisers)
+    create_in_batches(EventProgramme, programmes)
     return plans
 
 
 def _plan_events(demo, size, reference):
     rng = demo.rng("events")
-    past_days = open_days(demo.today - timedelta(days=PAST_DAYS), demo.today)
     coming_days = open_days(demo.today, demo.today + timedelta(days=COMING_DAYS))
     # Seven events in ten are past; the first twelve alternate past and coming.
     forced = min(12, size.events)
@@ -95,6 +102,7 @@ def _plan_events(demo, size, reference):
     past_flags = [True] * round(rest * 0.7) + [False] * (rest - round(rest * 0.7))
     rng.shuffle(past_flags)
     past_flags = [i % 2 == 0 for i in range(forced)] + past_flags
+    past_days = demo.timeline.draw_days(rng, sum(past_flags))
     format_weights = {fmt: spec["weight"] for fmt, spec in EVENT_FORMATS.items()}
     plans = []
     for i, past in enumerate(past_flags):
@@ -106,7 +114,7 @@ def _plan_events(demo, size, reference):
             language = LANGUAGES[i % len(LANGUAGES)]
         else:
             language = weighted(rng, spec.get("languages", LANGUAGE_WEIGHTS))
-        day = rng.choice(past_days if past else coming_days)
+        day = past_days.pop() if past else rng.choice(coming_days)
         hour, minute, duration = rng.choice(spec["times"])
         start = demo.moment(day, hour, minute)
         topic = rng.randrange(len(spec["topics"]))
@@ -161,7 +169,23 @@ def _plan_events(demo, size, reference):
                 popularity=rng.uniform(0.45, 1.25),
             )
         )
+    _hold_one_in_every_segment(demo, plans[forced:])
     return plans
+
+
+def _hold_one_in_every_segment(demo, plans):
+    """Un-cancel an event of any past segment whose events were all cancelled, so that
+    every quarter's report has events held (the first, forced events are left alone)."""
+    by_segment = {}
+    for plan in plans:
+        if plan.start < demo.now:
+            segment = demo.timeline.segment_of(plan.start.date())
+            by_segment.setdefault(segment, []).append(plan)
+    for segment_plans in by_segment.values():
+        if all(plan.status == Event.Status.CANCELLED for plan in segment_plans):
+            plan = segment_plans[0]
+            plan.status, plan.cancelled_at = Event.Status.PUBLISHED, None
+            plan.updated_at = min(plan.created_at + timedelta(hours=24), demo.now)
 
 
 STATUS_WEIGHTS = {

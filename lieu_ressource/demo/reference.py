@@ -1,11 +1,12 @@
 """Reference data that migrations ship (audiences, the centre and other venues,
-QPVs, partners, the convention's axes), used when present and created when absent."""
+QPVs, partners, the convention's axes, the other programmes), used when present and
+created when absent (the programmes are only read)."""
 
 from dataclasses import dataclass
 
 from beneficiaries.models import PriorityNeighbourhood
 from events.models import Audience, Venue
-from indicators.models import Axis
+from indicators.models import Axis, Programme
 from lieu_ressource.demo.bulk import create_in_batches
 from lieu_ressource.demo.places import CENTRE_VENUE, FALLBACK_QPVS, OUTSIDE_VENUES
 from partners.models import Country, Organisation
@@ -22,6 +23,7 @@ class Reference:
     partners: list  # every organisation but employers
     lead: Organisation
     axes: dict  # convention axis number -> pk
+    projects: list  # (pk, start, end) of the other programmes: events they run serve them
 
 
 def reference_data():
@@ -52,7 +54,14 @@ def reference_data():
     lead = next((p for p in partners if p.role == Organisation.Role.LEAD), partners[0])
 
     axes = Axis.objects.filter(programme__code=CONVENTION_CODE).values_list("number", "pk")
-    return Reference(audiences, centre, venues, neighbourhoods, partners, lead, dict(axes))
+    projects = list(
+        Programme.objects.exclude(code=CONVENTION_CODE)
+        .order_by("start_date")
+        .values_list("pk", "start_date", "end_date")
+    )
+    return Reference(
+        audiences, centre, venues, neighbourhoods, partners, lead, dict(axes), projects
+    )
 
 
 # Stand-ins for what the migrations ship: French and German names, not translated strings.

@@ -11,6 +11,7 @@ from django.db import connection, models
 from events.models import Attendance, Event, Registration
 from lieu_ressource.demo.bulk import FLUSH_EVERY, insert_rows
 from lieu_ressource.demo.context import weighted
+from lieu_ressource.demo.timeline import allocate
 
 
 class _RegistrationRow(NamedTuple):
@@ -28,6 +29,7 @@ class _RegistrationRow(NamedTuple):
     cancelled_at: datetime | None
     reminder_sent_at: datetime | None
     beneficiary_id: int | None
+    organisation_name: str = ""  # the public signs up for itself, not for a company
 
 
 class _AttendanceRow(NamedTuple):
@@ -75,24 +77,26 @@ def _registration_window(plan, now):
     return opens, closes, min(closes, now, plan.cancelled_at or closes)
 
 
-def _allocate(total, weights):
-    """Split `total` into whole numbers proportional to `weights` (largest remainder)."""
-    whole = sum(weights)
-    if not whole:
-        return [0] * len(weights)
-    shares = [total * w / whole for w in weights]
-    counts = [int(share) for share in shares]
-    by_remainder = sorted(range(len(weights)), key=lambda i: (counts[i] - shares[i], i))
-    for i in by_remainder[: total - sum(counts)]:
-        counts[i] += 1
-    return counts
+def _month(day):
+    return day.year * 12 + day.month - 1
+
+
+def _followed_by_month(followed, today):
+    """{month: the people followed during it} up to the current month: a past event
+    draws the people followed when it happens."""
+    by_month = {}
+    for item in followed:
+        last = _month(item.exit or today)
+        for month in range(_month(item.entry), last + 1):
+            by_month.setdefault(month, []).append(item)
+    return by_month
 
 
 def create_registrations_and_attendance(demo, size, plans, followed, referent_ids):
     """Exactly `size.registrations` registrations shared by demand, confirmed up to
     capacity then waitlisted, some cancelled; attendance for past published events."""
     rng = demo.rng("registrations")
-    counts = _allocate(size.registrations, [_demand(plan, demo.now) for plan in plans])
+    counts = allocate(size.registrations, [_demand(plan, demo.now) for plan in plans])
     # The public who registers without being followed; each event draws distinct people.
     public = [demo.people.make(rng) for _ in range(max(size.registrations // 3, 2 * max(counts)))]
     next_id = (Registration.objects.aggregate(last=models.Max("pk"))["last"] or 0) + 1
@@ -110,15 +114,22 @@ def create_registrations_and_attendance(demo, size, plans, followed, referent_id
         0,
     )
     registrations, attendances = [], []
+    by_month = _followed_by_month(followed, demo.today)
+    # A coming event draws the people followed today.
+    still_followed = [item for item in followed if item.exit is None]
     for plan, count in zip(plans, counts, strict=True):
-        rows = _event_registrations(demo, rng, plan, count, next_id, followed, public)
+        if plan.start < demo.now:
+            then_followed = by_month.get(_month(plan.start.date()), [])
+        else:
+            then_followed = still_followed
+        rows = _event_registrations(demo, rng, plan, count, next_id, then_followed, public)
         next_id += len(rows)
         registrations.extend(rows)
         for row in rows:
             totals[row.status] += 1
         if plan.status == Event.Status.PUBLISHED and plan.end <= demo.now:
             recorder = rng.choice(recorders)
-            attendances.extend(_event_attendance(rng, plan, rows, followed, public, recorder))
+            attendances.extend(_event_attendance(rng, plan, rows, then_followed, public, recorder))
         if len(registrations) >= FLUSH_EVERY:
             _flush(registrations, attendances, totals)
     _flush(registrations, attendances, totals)
@@ -216,7 +227,7 @@ def _event_attendance(rng, plan, registrations, followed, public, recorder):
         draw = rng.random()
         if draw < 0.35:
             attended()
-        elif draw < 0.55:
+        elif draw < 0.55 and followed:
             item = followed[rng.randrange(len(followed))]
             if item.pk not in on_list:
                 on_list.add(item.pk)
