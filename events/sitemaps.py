@@ -77,6 +77,7 @@ class StaticPagesSitemap(BilingualSitemap):
             "events:past",
             "partners:list",
             "partners:employers",
+            "practices:list",
             "events:privacy",
             "events:legal",
         ]
@@ -140,7 +141,28 @@ class EventSitemap(BilingualSitemap):
         return None
 
 
-sitemaps = {"pages": StaticPagesSitemap, "events": EventSitemap}
+class PracticeSitemap(BilingualSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        from practices.selectors import sitemap_practices
+
+        return sitemap_practices()
+
+    def location(self, practice):
+        from practices.links import practice_path
+
+        return practice_path(practice)
+
+    def lastmod(self, practice):
+        return practice.updated_at
+
+    def get_latest_lastmod(self):
+        # As for events: the index stays at one query per section.
+        return None
+
+
+sitemaps = {"pages": StaticPagesSitemap, "events": EventSitemap, "practices": PracticeSitemap}
 
 
 def urlset_xml(urls):

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "events",
     "beneficiaries",
     "indicators",
+    "practices",
     "lieu_ressource",  # for its management commands
 ]
 

@@ -46,6 +46,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("partners.urls")),
+    path("", include("practices.urls")),
 )
 
 # Indicators: the comité de suivi pages (reports to download) and the staff drill-down.

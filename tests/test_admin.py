@@ -27,6 +27,7 @@ from events.services import duplicate_weekly
 from indicators.models import IndicatorValue
 
 from . import factories as f
+from .practices.factories import PracticeFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -87,6 +88,10 @@ BUILDERS = {
     "indicators.indicatorvalue": f.IndicatorValueFactory,
     "indicators.qualitativenote": lambda: f.QualitativeNoteFactory(strategy=f.StrategyFactory()),
     "indicators.quarterlyreport": lambda: f.QuarterlyReportFactory(done=True),
+    "practices.theme": ThemeFactory,
+    "practices.practice": lambda: PracticeFactory(
+        themes=[ThemeFactory()], organisations=[f.OrganisationFactory()]
+    ),
     "auth.user": f.UserFactory,
     "auth.group": lambda: Group.objects.create(name="bénévoles"),
     "account.emailaddress": lambda: EmailAddress.objects.create(
