@@ -34,15 +34,17 @@ PEOPLE = "people"
 PARTICIPATIONS = "participations"
 EVENTS = "events"
 ORGANISATIONS = "organisations"
+REFERRALS = "referrals"  # referrals between partners (app referrals)
 
 COUNTED = {
     PEOPLE: _("people"),
     PARTICIPATIONS: _("participations"),
     EVENTS: _("events"),
     ORGANISATIONS: _("organisations"),
+    REFERRALS: _("referrals"),
 }
 # Small counts of these could identify someone: reports outside staff suppress them.
-DESCRIBES_PEOPLE = {PEOPLE, PARTICIPATIONS}
+DESCRIBES_PEOPLE = {PEOPLE, PARTICIPATIONS, REFERRALS}
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,10 @@ from django.db.models.functions import TruncMinute
 from beneficiaries.selectors import quiet_pathways
 from events.models import Event
 from events.selectors import with_places
+from indicators.metrics import Period
 from indicators.models import Indicator, IndicatorValue, QuarterlyReport
 from indicators.quarters import PARIS, Quarter
+from referrals.metrics import quarter_figures
 
 # django-import-export writes one admin log entry per imported row, with this message.
 IMPORT_MESSAGE_SUFFIX = "through import_export"
@@ -121,6 +123,14 @@ def quarter_indicators(today):
         )
         for indicator in indicators
     ]
+
+
+def quarter_referrals(today):
+    """This quarter's referrals by receiving organisation and by country, refusals
+    by reason, results and the median time to an answer: three aggregate queries
+    over the quarter's referrals (see referrals.metrics)."""
+    quarter = Quarter.containing(today)
+    return {"quarter": quarter, **quarter_figures(Period.of_quarter(quarter))}
 
 
 @dataclass

@@ -31,6 +31,7 @@ def dashboard(request):
         "reports": reads.recent_reports(today),
         "indicators": reads.quarter_indicators(today),
         "imports": reads.latest_imports(),
+        "referrals": reads.quarter_referrals(today),
         "nav": "dashboard",
     }
     return render(request, "staff/dashboard.html", context)

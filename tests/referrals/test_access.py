@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from referrals.models import Referral
+from referrals.models import Referral, SharedField
 from tests.accounts import committee_member, partner_referent, staff_member
 from tests.factories import BeneficiaryFactory, OrganisationFactory
 
@@ -77,7 +77,7 @@ def test_referent_sees_only_the_shared_fields(referent_client, ours, person):
     assert person.phone not in content
     assert "1990" not in content  # the birth year is not shared
     labels = [label for label, _value in response.context["shared"]]
-    assert [str(label) for label in labels] == ["Nom", "Situation à l'entrée"]
+    assert labels == [SharedField.NAME.label, SharedField.SITUATION.label]
 
 
 def test_a_referral_sharing_nothing_shows_only_the_reference(client, spt, person):
