@@ -130,6 +130,8 @@ class EventAdmin(TranslationStateMixin, TabbedDjangoJqueryTranslationAdmin):
         "format",
         "language",
         "outside_centre",
+        "openness",
+        "programmes",
         "audiences",
         "start",
     )
@@ -139,13 +141,13 @@ class EventAdmin(TranslationStateMixin, TabbedDjangoJqueryTranslationAdmin):
     paginator = EstimatedCountPaginator
     show_full_result_count = False
     prepopulated_fields = {"slug": ("title",)}
-    autocomplete_fields = ("venue", "axes")
+    autocomplete_fields = ("venue", "axes", "programmes")
     readonly_fields = ("created_at", "updated_at", "registrations_link")
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "description", "image")}),
         (
             _("What and for whom"),
-            {"fields": ("format", "language", "audiences", "axes")},
+            {"fields": ("format", "language", "openness", "audiences", "axes", "programmes")},
         ),
         (_("When and where"), {"fields": ("start", "end", "venue", "outside_centre")}),
         (
