@@ -16,7 +16,6 @@ from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, Translati
 from partners.models import ProjectPartnership
 
 from . import exports, services
-from .dispatch import compile_later
 from .metrics import metric_choices
 from .models import (
     Axis,
@@ -28,7 +27,6 @@ from .models import (
     Strategy,
 )
 from .quarters import Quarter
-from .report_status import publish_confirmation, status_page, status_url
 
 
 class AxisInline(TranslationTabularInline):
@@ -322,7 +320,7 @@ class CompileReportForm(forms.Form):
 def _tell_queued(request, report):
     messages.success(
         request,
-        gettext("%(report)s is queued: its progress shows below.") % {"report": report},
+        gettext("%(report)s is queued: it appears here as done or failed.") % {"report": report},
     )
 
 
@@ -333,15 +331,12 @@ def _request_reports(request, wanted):
     for programme, quarter, language in wanted:
         try:
             report, was_queued = services.request_report(
-                programme, quarter, language, requested_by=request.user, enqueue=False
+                programme, quarter, language, requested_by=request.user
             )
         except services.ReportError as exc:
             messages.error(request, str(exc))
             continue
         if was_queued:
-            # Compiled after the commit, in a worker or a background thread: the
-            # page answers at once (`dispatch`).
-            compile_later(report)
             queued.append(report)
             _tell_queued(request, report)
         else:
@@ -370,23 +365,10 @@ class ReportAdmin(QuarterlyReportAdmin):
             self.admin_site.admin_view(self.compile_view),
             name="indicators_quarterlyreport_compile",
         )
-        status = path(
-            "status/",
-            self.admin_site.admin_view(self.status_view),
-            name="indicators_quarterlyreport_status",
-        )
-        return [compile_url, status, *super().get_urls()]
+        return [compile_url, *super().get_urls()]
 
     def _may_compile(self, request):
         return request.user.has_perm("indicators.add_quarterlyreport")
-
-    # The permission of the "generate again" action: the one to compile.
-    has_compile_permission = _may_compile
-
-    def status_view(self, request):
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        return status_page(self, request)
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "may_compile": self._may_compile(request)}
@@ -408,7 +390,8 @@ class ReportAdmin(QuarterlyReportAdmin):
             ]
             queued = _request_reports(request, wanted)
             if queued:
-                return redirect(status_url(queued))
+                url = reverse("admin:indicators_quarterlyreport_changelist")
+                return redirect(f"{url}?programme__id__exact={data['programme'].pk}")
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -427,23 +410,19 @@ class ReportAdmin(QuarterlyReportAdmin):
             gettext("Download"),
         )
 
-    @admin.action(description=_("Generate the selected reports again"), permissions=["compile"])
+    @admin.action(description=_("Generate the selected reports again"))
     def generate_again(self, request, queryset):
         wanted = [
             (report.programme, Quarter(report.year, report.quarter), report.language)
             for report in queryset.select_related("programme")
         ]
-        queued = _request_reports(request, wanted)
-        return redirect(status_url(queued)) if queued else None
+        _request_reports(request, wanted)
 
     @admin.action(
         description=_("Publish the selected reports (and email the comité de suivi)"),
         permissions=["change"],
     )
     def publish(self, request, queryset):
-        # Nothing is frozen or emailed before staff confirm, having seen who is emailed.
-        if request.POST.get("confirm") != "yes":
-            return publish_confirmation(self, request, queryset)
         try:
             published = services.publish_reports(list(queryset))
         except services.ReportError as exc:
@@ -488,7 +467,6 @@ class ReportAdmin(QuarterlyReportAdmin):
         description=_("Issue a new version of the selected quarters"), permissions=["change"]
     )
     def new_version(self, request, queryset):
-        queued = []
         quarters = {}
         for report in queryset.select_related("programme"):
             key = (report.programme, Quarter(report.year, report.quarter))
@@ -496,20 +474,13 @@ class ReportAdmin(QuarterlyReportAdmin):
         for (programme, quarter), languages in quarters.items():
             try:
                 created = services.issue_new_version(
-                    programme,
-                    quarter,
-                    languages=sorted(languages),
-                    requested_by=request.user,
-                    enqueue=False,
+                    programme, quarter, languages=sorted(languages), requested_by=request.user
                 )
             except services.ReportError as exc:
                 messages.error(request, str(exc))
                 continue
             for report in created:
-                compile_later(report)
                 _tell_queued(request, report)
-            queued += created
-        return redirect(status_url(queued)) if queued else None
 
 
 admin.site.unregister(Programme)
