@@ -9,6 +9,7 @@ The rules of every import are those of `partners.resources`.
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, widgets
 
 from beneficiaries.models import Beneficiary
@@ -82,6 +83,14 @@ class AttendanceResource(StrictResource):
     )
 
     required_columns = ("event",)
+    column_labels = {
+        "id": gettext_lazy("attendance number"),
+        "event": gettext_lazy("event number"),
+        "event_title": gettext_lazy("event title"),
+        "event_start": gettext_lazy("event start"),
+        "registration_email": gettext_lazy("email of the registration"),
+        "beneficiary_reference": gettext_lazy("reference of the followed person"),
+    }
     unique_in_file = (("event", "registration_email"), ("event", "beneficiary_reference"))
 
     class Meta:

@@ -1,17 +1,20 @@
+import os
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 
 from events.models import EventOrganisation
-from lieu_ressource import imports
+from lieu_ressource import import_columns, imports
 from lieu_ressource.roles import is_staff_member
 from lieu_ressource.translation_admin import MissingLanguageFilter, TranslationStateMixin
 
@@ -35,16 +38,91 @@ class StrictImportExportMixin(ImportExportMixin):
         opts = self.model._meta
         return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
 
+    import_template_name = "admin/import_in_staff_language.html"
+
+    def get_urls(self):
+        info = (self.model._meta.app_label, self.model._meta.model_name)
+        template = path(
+            "import/template.<str:extension>",
+            self.admin_site.admin_view(self.import_template_file),
+            name="{}_{}_import_template".format(*info),
+        )
+        return [template, *super().get_urls()]
+
+    def _import_resource(self, request):
+        return self.get_import_resource_classes(request)[0](
+            **self.get_import_resource_kwargs(request)
+        )
+
+    def import_template_file(self, request, extension):
+        """An empty file with the columns the import accepts, in the user's language."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        formats = {"csv": CSV, "xlsx": XLSX}
+        if extension not in formats:
+            raise Http404
+        file_format = formats[extension]()
+        data = file_format.export_data(
+            import_columns.template_dataset(self._import_resource(request))
+        )
+        name = import_columns.file_name(
+            _("import template %(what)s") % {"what": self.model._meta.verbose_name_plural},
+            extension,
+            dated=False,
+        )
+        response = HttpResponse(data, content_type=file_format.get_content_type())
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
+    def get_export_filename(self, request, queryset, file_format):
+        # Named for what it holds and the day, in the user's language.
+        return import_columns.file_name(
+            self.model._meta.verbose_name_plural, file_format.get_extension()
+        )
+
     def import_action(self, request, **kwargs):
+        retried = self._retried_upload(request)
         response = super().import_action(request, **kwargs)
-        # The upload is kept only for a preview that can be confirmed.
         context = getattr(response, "context_data", None) or {}
+        if retried is not None:
+            retried.remove()
         form = context.get("form")
         uploaded = (getattr(form, "cleaned_data", None) or {}).get("import_file")
         name = getattr(uploaded, "tmp_storage_name", None)
-        if name and "confirm_form" not in context:
+        result = context.get("result")
+        failed = result is not None and (result.has_errors() or result.has_validation_errors())
+        if name and "confirm_form" not in context and not failed:
+            # The upload is kept for a preview that can be confirmed, or to be tried
+            # again as it is once the records it names are fixed (removed after an hour).
             imports.ImportTempStorage(name=name).remove()
+        if hasattr(response, "context_data"):
+            response.context_data["column_guide"] = import_columns.column_guide(
+                self._import_resource(request)
+            )
+            if failed and name:
+                response.context_data["retry"] = {
+                    "name": name,
+                    "original": uploaded.name,
+                    "format": form.cleaned_data.get("format"),
+                    "resource": form.cleaned_data.get("resource", ""),
+                }
         return response
+
+    def _retried_upload(self, request):
+        """The stored file of a failed preview, tried again: put in the form's place
+        as if chosen again. None when the request is not a retry."""
+        name = request.POST.get("retry_file_name") if request.method == "POST" else None
+        if not name or not self.has_import_permission(request):
+            return None
+        storage = imports.ImportTempStorage(name=name)
+        if not storage.exists():
+            return None
+        storage.read_mode = "rb"
+        original = os.path.basename(request.POST.get("retry_original_name") or "import.csv")
+        files = request.FILES.copy()
+        files["import_file"] = SimpleUploadedFile(original, storage.read())
+        request._files = files
+        return storage
 
     def process_import(self, request, **kwargs):
         if not self.has_import_permission(request):

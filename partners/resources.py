@@ -16,9 +16,10 @@ from django.conf import settings
 from django.core.exceptions import MultipleObjectsReturned, ObjectDoesNotExist, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from import_export import fields, resources, results, widgets
 
-from lieu_ressource import text
+from lieu_ressource import import_columns, text
 
 from .models import Organisation
 
@@ -103,6 +104,9 @@ class DateWidget(widgets.Widget):
     def render(self, value, obj=None, **kwargs):
         return value.isoformat() if value else ""
 
+    def describe_allowed(self):
+        return _("a date: 2025-06-12, 12/06/2025 or 12.06.2025")
+
 
 class DateTimeWidget(widgets.Widget):
     """A moment given as 2025-06-12 14:30 or 12/06/2025 14:30 (Paris time), or a
@@ -149,6 +153,9 @@ class DateTimeWidget(widgets.Widget):
             return ""
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M:%S")
 
+    def describe_allowed(self):
+        return _("a date and time (Paris): 2025-06-12 14:30 or 12/06/2025 14:30")
+
 
 class BooleanWidget(widgets.Widget):
     """Yes or no, in the words staff type in either language; anything else is an
@@ -170,9 +177,13 @@ class BooleanWidget(widgets.Widget):
         raise ValueError(_("“%(value)s” is neither yes (1) nor no (0).") % {"value": value})
 
     def render(self, value, obj=None, **kwargs):
+        # In the staff's words ("oui", "ja"), which an import reads back.
         if value is None:
             return ""
-        return "1" if value else "0"
+        return pgettext("import value", "yes") if value else pgettext("import value", "no")
+
+    def describe_allowed(self):
+        return f"{pgettext('import value', 'yes')} / {pgettext('import value', 'no')}"
 
 
 class LookupWidget(widgets.ForeignKeyWidget):
@@ -213,14 +224,37 @@ class StrictResource(resources.ModelResource):
     # where one of them is empty are not compared).
     unique_in_file = ()
 
+    # Labels of columns whose model field's name would not say it (see
+    # lieu_ressource.import_columns): {column code name: lazy label}.
+    column_labels = {}
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        # Values with a fixed list of choices travel as their labels.
+        import_columns.use_choice_labels(self)
+
     def import_data(self, dataset, dry_run=False, raise_errors=False, **kwargs):
         # Whatever the caller asks, an invalid row rolls the whole file back.
         kwargs["use_transactions"] = True
         kwargs["rollback_on_validation_errors"] = True
-        return super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs)
+        result = super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs)
+        # One line per error (row, column, value, what is allowed) for the report.
+        result.error_lines = import_columns.error_lines(self, result, getattr(self, "_rows", []))
+        return result
 
     def expected_columns(self):
         return [field.column_name for field in self.get_export_fields()]
+
+    def get_export_headers(self, selected_fields=None):
+        # Headed in the user's language; an import reads these, French, German or codes.
+        fields = self.get_export_fields(selected_fields)
+        return [import_columns.header(self, field) for field in fields if field]
+
+    def _headers_for(self, columns):
+        by_column = {field.column_name: field for field in self.fields.values()}
+        return ", ".join(
+            import_columns.header(self, by_column[c]) if c in by_column else c for c in columns
+        )
 
     def get_error_result_class(self):
         return QuietError
@@ -232,6 +266,8 @@ class StrictResource(resources.ModelResource):
     def before_import(self, dataset, **kwargs):
         self._seen_in_file = {}
         headers = [str(h).strip() if h is not None else "" for h in (dataset.headers or [])]
+        # French, German or code-name headers all become the code names.
+        headers = import_columns.to_code_names(self, headers)
         if dataset.headers:
             dataset.headers = headers
         expected = self.expected_columns()
@@ -242,7 +278,7 @@ class StrictResource(resources.ModelResource):
         if unknown or missing or repeated:
             problems = []
             if missing:
-                problems.append(_("missing columns: %s") % ", ".join(missing))
+                problems.append(_("missing columns: %s") % self._headers_for(missing))
             if unknown:
                 problems.append(_("unknown columns: %s") % ", ".join(unknown))
             if repeated:
@@ -255,7 +291,7 @@ class StrictResource(resources.ModelResource):
                     "The file does not have the expected columns (%(problems)s). "
                     "Expected: %(expected)s."
                 )
-                % {"problems": "; ".join(problems), "expected": ", ".join(expected)}
+                % {"problems": "; ".join(problems), "expected": self._headers_for(expected)}
             )
         # Rows are checked one by one (14 queries, about 4 ms each on PostgreSQL): a
         # large file would run past the web server's timeout, in the preview and again
@@ -271,6 +307,8 @@ class StrictResource(resources.ModelResource):
                 )
                 % {"rows": rows, "limit": settings.IMPORT_MAX_ROWS}
             )
+        # The rows as read, for the error report's "value found".
+        self._rows = dataset.dict
 
     def before_import_row(self, row, **kwargs):
         for column, value in row.items():

@@ -7,10 +7,13 @@ import io
 import json
 
 import pytest
+from django.apps import apps
+from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
 from beneficiaries.models import Beneficiary, ContactNote, Outcome, Pathway
+from lieu_ressource import import_columns
 from tests.accounts import committee_member, partner_referent, staff_member
 from tests.factories import (
     AttendanceFactory,
@@ -79,7 +82,11 @@ def export_csv(client, model="beneficiary", app="beneficiaries"):
     data = {"format": "0", "resource": "0"}
     data.update({name: "on" for name in form.fields if name.startswith(resource)})
     response = client.post(url, data)
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    # Headed in the user's language: read back as code names.
+    resource_class = admin.site._registry[apps.get_model(app, model)].resource_classes[0]
+    headers = import_columns.to_code_names(resource_class(), rows[0])
+    return [dict(zip(headers, row, strict=True)) for row in rows[1:]]
 
 
 # Partner referents: their organisation's people, nobody else -------------------------------

@@ -214,12 +214,25 @@ def test_a_workbook_within_the_limits_passes(settings):
 # Uploads kept between preview and confirmation
 
 
-def test_a_preview_with_errors_leaves_no_upload_behind(staff_client, uploads_dir):
+def test_a_preview_with_errors_keeps_its_upload_for_one_retry(staff_client, uploads_dir):
     response = upload(staff_client, _csv(HEADER, "LR-100001,Léa,Müller,,1,pas une date,"))
 
     assert response.context.get("confirm_form") is None
     assert response.context["result"].has_validation_errors()
-    assert left_behind(uploads_dir) == []
+    [kept] = left_behind(uploads_dir)
+    assert response.context["retry"]["name"] == kept
+    # Tried again: the kept file is read and gone, the new preview keeps its own.
+    again = staff_client.post(
+        reverse("admin:beneficiaries_beneficiary_import"),
+        {
+            "retry_file_name": kept,
+            "retry_original_name": "people.csv",
+            "format": CSV_FORMAT,
+            "resource": "0",
+        },
+    )
+    assert again.context["result"].has_validation_errors()
+    assert left_behind(uploads_dir) == [again.context["retry"]["name"]]
 
 
 def test_an_upload_is_kept_for_its_confirmation_then_removed(staff_client, uploads_dir):
@@ -266,7 +279,7 @@ def test_an_attendance_file_without_an_id_column_gets_a_translated_message(staff
     response = upload(staff_client, _csv(header, f"{event.pk},,,,1"), model="attendance")
 
     [error] = response.context["result"].base_errors
-    assert "colonnes manquantes : id" in str(error.error)
+    assert "colonnes manquantes : Numéro de présence" in str(error.error)
     assert error.traceback == ""
     assert "Traceback" not in response.content.decode()
 

@@ -15,8 +15,10 @@ from django.urls import reverse
 from beneficiaries.models import Beneficiary
 from beneficiaries.resources import BeneficiaryResource
 from events.models import Attendance
+from events.resources import AttendanceResource
+from lieu_ressource import import_columns
 from partners.models import Organisation
-from partners.resources import neutralise_formula, restore_neutralised
+from partners.resources import OrganisationResource, neutralise_formula, restore_neutralised
 from tests.accounts import staff_member
 from tests.factories import (
     AttendanceFactory,
@@ -128,8 +130,8 @@ def test_a_file_with_the_wrong_columns_is_refused_before_any_row(staff_client):
     response = upload(staff_client, _csv("ref;prénom;nom", "LR-1;Léa;Müller"))
     assert_rejected(response)
     [error] = response.context["result"].base_errors
-    # The message names the missing and the unknown columns.
-    assert "reference, first_name, last_name, entry_date" in str(error.error)
+    # The message names the missing and the unknown columns, as headed in French.
+    assert "colonnes manquantes : Référence, Prénom, Nom" in str(error.error)
     assert "ref;prénom;nom" in str(error.error)
     assert Beneficiary.objects.count() == before
 
@@ -372,8 +374,18 @@ def export(client, model, file_format=CSV_FORMAT, query=""):
     return client.post(url, data)
 
 
-def read_csv(response):
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+RESOURCES = {
+    "beneficiary": BeneficiaryResource,
+    "organisation": OrganisationResource,
+    "attendance": AttendanceResource,
+}
+
+
+def read_csv(response, model="beneficiary"):
+    """The exported rows, keyed by column code names (the file is headed in French)."""
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    headers = import_columns.to_code_names(RESOURCES[model](), rows[0])
+    return [dict(zip(headers, row, strict=True)) for row in rows[1:]]
 
 
 @pytest.mark.parametrize(
@@ -408,7 +420,7 @@ def test_xlsx_export_holds_no_formula(staff_client):
     )
     response = export(staff_client, "beneficiary", file_format=XLSX_FORMAT)
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
-    header = [cell.value for cell in sheet[1]]
+    header = import_columns.to_code_names(BeneficiaryResource(), [cell.value for cell in sheet[1]])
     [row] = [
         [cell for cell in line]
         for line in sheet.iter_rows(min_row=2)
@@ -448,7 +460,7 @@ def test_an_attendance_list_is_exported_for_one_event(staff_client):
     AttendanceFactory(registration=RegistrationFactory(event=event, email="lea@example.org"))
     AttendanceFactory(walk_in=True, walk_in_name="Jonas")
     response = export(staff_client, "attendance", query=f"?event__id__exact={event.pk}")
-    rows = read_csv(response)
+    rows = read_csv(response, "attendance")
     assert [(r["event"], r["registration_email"]) for r in rows] == [
         (str(event.pk), "lea@example.org")
     ]
