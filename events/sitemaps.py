@@ -78,6 +78,7 @@ class StaticPagesSitemap(BilingualSitemap):
             "partners:list",
             "partners:employers",
             "practices:list",
+            "impact:page",
             "events:privacy",
             "events:legal",
         ]

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "beneficiaries",
     "indicators",
     "practices",
+    "impact",
     "lieu_ressource",  # for its management commands
 ]
 

@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("partners.urls")),
     path("", include("practices.urls")),
+    path("", include("impact.urls")),
 )
 
 # Indicators: the comité de suivi pages (reports to download) and the staff drill-down.
