@@ -18,7 +18,7 @@ from partners.admin import StrictImportExportMixin
 
 from .models import Beneficiary, ContactNote, Outcome, Pathway, PriorityNeighbourhood
 from .resources import BeneficiaryResource
-from .selectors import visible_beneficiaries
+from .selectors import note_organisation, visible_beneficiaries, visible_contact_notes
 from .services import erase_on_request, export_personal_data
 
 
@@ -88,12 +88,18 @@ class PathwayInline(admin.TabularInline):
 
 class ContactNoteInline(admin.TabularInline):
     model = ContactNote
-    fields = ("date", "channel", "text", "author")
-    readonly_fields = ("author",)
+    fields = ("date", "channel", "text", "private", "author", "organisation")
+    readonly_fields = ("author", "organisation")
     extra = 0
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("author", "beneficiary")
+        # Another organisation's private notes are not shown to a partner referent.
+        notes = (
+            super()
+            .get_queryset(request)
+            .filter(pk__in=visible_contact_notes(request.user).values("pk"))
+        )
+        return notes.select_related("author", "beneficiary", "organisation")
 
 
 class OutcomeInline(admin.TabularInline):
@@ -216,6 +222,7 @@ class BeneficiaryAdmin(StrictImportExportMixin, VisiblePeopleMixin, SimpleHistor
         for obj in notes:
             if isinstance(obj, ContactNote) and obj.author_id is None:
                 obj.author = request.user
+                obj.organisation = note_organisation(request.user)
             obj.save()
         formset.save_m2m()
 
@@ -302,10 +309,19 @@ class ContactNoteAdmin(VisiblePeopleMixin, SimpleHistoryAdmin):
     list_filter = ("channel", "date")
     search_fields = ("beneficiary__reference", "beneficiary__last_name", "text")
     autocomplete_fields = ("beneficiary",)
-    fields = ("beneficiary", "date", "channel", "text", "author")
-    readonly_fields = ("author",)
+    fields = ("beneficiary", "date", "channel", "text", "private", "author", "organisation")
+    readonly_fields = ("author", "organisation")
+
+    def get_queryset(self, request):
+        # Besides the person, another organisation's private notes are left out:
+        # lists, search, exports, change pages and history alike.
+        notes = super().get_queryset(request)
+        if is_staff_member(request.user):
+            return notes
+        return notes.filter(pk__in=visible_contact_notes(request.user).values("pk"))
 
     def save_model(self, request, obj, form, change):
         if obj.author_id is None:
             obj.author = request.user
+            obj.organisation = note_organisation(request.user)
         super().save_model(request, obj, form, change)

@@ -32,7 +32,7 @@ class ContactNoteForm(NotInFutureMixin, forms.ModelForm):
 
     class Meta:
         model = ContactNote
-        fields = ("date", "channel", "text")
+        fields = ("date", "channel", "text", "private")
         widgets = {"date": DateInput(), "text": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):

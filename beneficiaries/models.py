@@ -404,6 +404,22 @@ class ContactNote(models.Model):
         related_name="+",
         verbose_name=_("author"),
     )
+    # Whose note it is when several organisations follow the person (empty: the
+    # centre's team); a private note stays with that organisation (referrals app).
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    private = models.BooleanField(
+        _("private to my organisation"),
+        default=False,
+        db_default=False,
+        help_text=_("The other organisations following the person do not see a private note."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     history = HistoricalRecords()

@@ -31,15 +31,42 @@ def _last_contact_date(person_ref):
 
 
 def visible_beneficiaries(user):
-    """The people this account may see: all for staff, their organisation's
-    referrals for a partner referent, nobody otherwise."""
+    """The people this account may see: all for staff; for a partner referent, the
+    people their organisation refers and those it follows (an accepted referral, a
+    shared pathway: see referrals.Following); nobody otherwise."""
+    from referrals.models import Following
+
     people = Beneficiary.objects.all()
     if is_staff_member(user):
         return people
     contact = getattr(user, "partner_contact", None)
     if contact is None:
         return people.none()
-    return people.filter(referring_organisation_id=contact.organisation_id)
+    followed = Following.objects.filter(
+        beneficiary=OuterRef("pk"), organisation_id=contact.organisation_id, end_date__isnull=True
+    )
+    return people.filter(Q(referring_organisation_id=contact.organisation_id) | Exists(followed))
+
+
+def visible_contact_notes(user):
+    """The contact notes this account may read: every note for the team; for a
+    partner referent, the notes of the people they see, except those another
+    organisation marked private."""
+    notes = ContactNote.objects.all()
+    if is_staff_member(user):
+        return notes
+    contact = getattr(user, "partner_contact", None)
+    if contact is None:
+        return notes.none()
+    return notes.filter(beneficiary__in=visible_beneficiaries(user).values("pk")).filter(
+        Q(private=False) | Q(organisation_id=contact.organisation_id)
+    )
+
+
+def note_organisation(user):
+    """The organisation a note written by `user` belongs to (None for the team)."""
+    contact = getattr(user, "partner_contact", None)
+    return None if is_staff_member(user) or contact is None else contact.organisation
 
 
 def caseload(user, *, referent=None, everyone=False):

@@ -28,7 +28,14 @@ from lieu_ressource.roles import is_staff_member
 from .employers import EmployerOutcomeForm
 from .forms import CaseloadFilterForm, ContactNoteForm, PathwayForm, SearchForm
 from .models import ContactNote, Outcome
-from .selectors import caseload, dropout_risks, team_referents, visible_beneficiaries
+from .selectors import (
+    caseload,
+    dropout_risks,
+    note_organisation,
+    team_referents,
+    visible_beneficiaries,
+    visible_contact_notes,
+)
 
 VIEW_PEOPLE = "beneficiaries.view_beneficiary"
 
@@ -129,7 +136,7 @@ def _render_person(request, person, bound=None):
         .order_by("-event__start")
     )
     notes = (
-        ContactNote.objects.filter(beneficiary=person).select_related("author")
+        visible_contact_notes(user).filter(beneficiary=person).select_related("author")
         if user.has_perm("beneficiaries.view_contactnote")
         else None
     )
@@ -171,6 +178,7 @@ def add_record(request, pk, kind):
     record.beneficiary = person
     if isinstance(record, ContactNote):
         record.author = request.user
+        record.organisation = note_organisation(request.user)
     record.save()
     messages.success(request, added)
     return redirect(reverse("beneficiaries:person", args=[person.pk]) + f"#{kind}s")
