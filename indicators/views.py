@@ -111,7 +111,10 @@ PEOPLE_RECORDS = (Beneficiary, Attendance)
 
 
 def _describe(record):
-    """The columns shown for a record behind a figure."""
+    """The columns shown for a record behind a figure (a model of another app may
+    give its own: `drilldown_row()`)."""
+    if hasattr(record, "drilldown_row"):
+        return record.drilldown_row()
     if isinstance(record, Beneficiary):
         return [
             record.reference,
@@ -134,6 +137,8 @@ def _describe(record):
 
 
 def _headers(model):
+    if hasattr(model, "drilldown_headers"):
+        return model.drilldown_headers()
     return {
         Beneficiary: [_("Reference"), _("Name"), _("Situation at entry"), _("QPV")],
         Event: [_("Start"), _("Event"), _("Format"), _("Venue")],
@@ -167,10 +172,15 @@ def indicator_records(request, pk, quarter):
         period = values.cumulative_period(indicator.programme, period)
     result = metric(period, indicator.programme)
     records = result.records()
-    permission = RECORD_PERMISSIONS.get(records.model)
+    permission = RECORD_PERMISSIONS.get(records.model) or getattr(
+        records.model, "drilldown_permission", None
+    )
     if permission and not user.has_perm(permission):
         raise PermissionDenied
-    if issubclass(records.model, PEOPLE_RECORDS) and not is_staff_member(user):
+    describes_people = issubclass(records.model, PEOPLE_RECORDS) or getattr(
+        records.model, "describes_people", False
+    )
+    if describes_people and not is_staff_member(user):
         raise PermissionDenied
     # A published figure lists the records it counted when it was published.
     published = snapshots.published_drilldown(indicator, quarter, records, cumulative=cumulative)

@@ -461,3 +461,10 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# FSE+ participants: their operations, entry, exit and six-month data (app fse).
+INSTALLED_APPS += ["fse"]
+CELERY_BEAT_SCHEDULE["fse-steps-due-reminders"] = {
+    "task": "fse.tasks.remind_fse_steps_due",
+    "schedule": crontab(minute=30, hour=7),
+}

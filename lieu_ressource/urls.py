@@ -67,6 +67,7 @@ urlpatterns += [
                 path("", include("events.staff_urls")),
                 path("people/", include("beneficiaries.urls")),
                 path("referrals/", include("referrals.urls")),
+                path("fse/", include("fse.urls")),
             ]
         ),
     ),
