@@ -35,6 +35,7 @@ from lieu_ressource.demo.events import create_events
 from lieu_ressource.demo.follow_up import create_contact_notes, create_pathways
 from lieu_ressource.demo.outcomes import create_outcomes
 from lieu_ressource.demo.reference import reference_data
+from lieu_ressource.demo.referrals import create_referrals
 from lieu_ressource.demo.registrations import create_registrations_and_attendance
 from lieu_ressource.demo.timeline import Timeline, programme_spans
 
@@ -90,6 +91,7 @@ def build_demo_data(*, seed, scale, today):
         pathways = create_pathways(demo, followed)
         contact_notes = create_contact_notes(demo, followed)
         outcomes = create_outcomes(demo, followed, companies)
+        referrals = create_referrals(demo, followed, reference)
         plans = create_events(demo, size, reference, companies)
         counts = create_registrations_and_attendance(demo, size, plans, followed, referent_ids)
     counts.update(
@@ -99,6 +101,7 @@ def build_demo_data(*, seed, scale, today):
         pathways=pathways,
         outcomes=outcomes,
         contact_notes=contact_notes,
+        referrals=referrals,
         companies=len(companies),
     )
     return DemoSummary(counts=counts, accounts=accounts)
