@@ -16,6 +16,7 @@ from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, Translati
 from partners.models import ProjectPartnership
 
 from . import exports, services
+from .dispatch import compile_later
 from .metrics import metric_choices
 from .models import (
     Axis,
@@ -27,6 +28,7 @@ from .models import (
     Strategy,
 )
 from .quarters import Quarter
+from .report_status import publish_confirmation, status_page, status_url
 
 
 class AxisInline(TranslationTabularInline):
@@ -320,7 +322,7 @@ class CompileReportForm(forms.Form):
 def _tell_queued(request, report):
     messages.success(
         request,
-        gettext("%(report)s is queued: it appears here as done or failed.") % {"report": report},
+        gettext("%(report)s is queued: its progress shows below.") % {"report": report},
     )
 
 
@@ -331,12 +333,15 @@ def _request_reports(request, wanted):
     for programme, quarter, language in wanted:
         try:
             report, was_queued = services.request_report(
-                programme, quarter, language, requested_by=request.user
+                programme, quarter, language, requested_by=request.user, enqueue=False
             )
         except services.ReportError as exc:
             messages.error(request, str(exc))
             continue
         if was_queued:
+            # Compiled after the commit, in a worker or a background thread: the
+            # page answers at once (`dispatch`).
+            compile_later(report)
             queued.append(report)
             _tell_queued(request, report)
         else:
@@ -365,10 +370,23 @@ class ReportAdmin(QuarterlyReportAdmin):
             self.admin_site.admin_view(self.compile_view),
             name="indicators_quarterlyreport_compile",
         )
-        return [compile_url, *super().get_urls()]
+        status = path(
+            "status/",
+            self.admin_site.admin_view(self.status_view),
+            name="indicators_quarterlyreport_status",
+        )
+        return [compile_url, status, *super().get_urls()]
 
     def _may_compile(self, request):
         return request.user.has_perm("indicators.add_quarterlyreport")
+
+    # The permission of the "generate again" action: the one to compile.
+    has_compile_permission = _may_compile
+
+    def status_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return status_page(self, request)
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "may_compile": self._may_compile(request)}
@@ -390,8 +408,7 @@ class ReportAdmin(QuarterlyReportAdmin):
             ]
             queued = _request_reports(request, wanted)
             if queued:
-                url = reverse("admin:indicators_quarterlyreport_changelist")
-                return redirect(f"{url}?programme__id__exact={data['programme'].pk}")
+                return redirect(status_url(queued))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -410,19 +427,23 @@ class ReportAdmin(QuarterlyReportAdmin):
             gettext("Download"),
         )
 
-    @admin.action(description=_("Generate the selected reports again"))
+    @admin.action(description=_("Generate the selected reports again"), permissions=["compile"])
     def generate_again(self, request, queryset):
         wanted = [
             (report.programme, Quarter(report.year, report.quarter), report.language)
             for report in queryset.select_related("programme")
         ]
-        _request_reports(request, wanted)
+        queued = _request_reports(request, wanted)
+        return redirect(status_url(queued)) if queued else None
 
     @admin.action(
         description=_("Publish the selected reports (and email the comité de suivi)"),
         permissions=["change"],
     )
     def publish(self, request, queryset):
+        # Nothing is frozen or emailed before staff confirm, having seen who is emailed.
+        if request.POST.get("confirm") != "yes":
+            return publish_confirmation(self, request, queryset)
         try:
             published = services.publish_reports(list(queryset))
         except services.ReportError as exc:
@@ -467,6 +488,7 @@ class ReportAdmin(QuarterlyReportAdmin):
         description=_("Issue a new version of the selected quarters"), permissions=["change"]
     )
     def new_version(self, request, queryset):
+        queued = []
         quarters = {}
         for report in queryset.select_related("programme"):
             key = (report.programme, Quarter(report.year, report.quarter))
@@ -474,13 +496,20 @@ class ReportAdmin(QuarterlyReportAdmin):
         for (programme, quarter), languages in quarters.items():
             try:
                 created = services.issue_new_version(
-                    programme, quarter, languages=sorted(languages), requested_by=request.user
+                    programme,
+                    quarter,
+                    languages=sorted(languages),
+                    requested_by=request.user,
+                    enqueue=False,
                 )
             except services.ReportError as exc:
                 messages.error(request, str(exc))
                 continue
             for report in created:
+                compile_later(report)
                 _tell_queued(request, report)
+            queued += created
+        return redirect(status_url(queued)) if queued else None
 
 
 admin.site.unregister(Programme)

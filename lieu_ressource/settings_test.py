@@ -15,6 +15,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SECURE_SSL_REDIRECT = False
 CELERY_TASK_ALWAYS_EAGER = True
+# Eager report compiles run in the test's thread, not in a background one
+# (indicators.dispatch); the tests of the background thread turn this on.
+REPORT_COMPILE_IN_BACKGROUND = False
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

@@ -82,7 +82,7 @@ def test_publish_action_freezes_figures_and_emails_members(
     with django_capture_on_commit_callbacks(execute=True):
         staff_client.post(
             reverse("admin:indicators_quarterlyreport_changelist"),
-            {"action": "publish", "_selected_action": [report.pk]},
+            {"action": "publish", "_selected_action": [report.pk], "confirm": "yes"},
         )
 
     report.refresh_from_db()
@@ -101,7 +101,9 @@ def test_new_version_action_opens_version_two(
     changelist = reverse("admin:indicators_quarterlyreport_changelist")
     report = QuarterlyReport.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
-        staff_client.post(changelist, {"action": "publish", "_selected_action": [report.pk]})
+        staff_client.post(
+            changelist, {"action": "publish", "_selected_action": [report.pk], "confirm": "yes"}
+        )
         staff_client.post(changelist, {"action": "new_version", "_selected_action": [report.pk]})
 
     versions = QuarterlyReport.objects.order_by("version").values_list("version", "status")
