@@ -313,3 +313,11 @@ def test_bad_options_are_refused():
     with pytest.raises(CommandError, match="AAAA-MM-JJ"):
         call_command("seed_demo", "--today", "12/03/2025", stdout=StringIO())
     assert not Event.objects.exists()
+
+
+def test_demo_working_circles_are_closed_joint_actions_and_other_events_public():
+    seed()
+
+    closed = Event.objects.filter(openness=Event.Openness.CLOSED)
+    assert set(closed.values_list("format", flat=True)) == {Event.Format.WORKING_CIRCLE}
+    assert Event.objects.filter(openness=Event.Openness.PUBLIC).exists()

@@ -270,6 +270,13 @@ def _event_row(plan, texts):
         end=plan.end,
         venue=plan.venue,
         outside_centre=plan.venue_kind != "centre",
+        # Companies' working circles meet among invited companies: closed joint
+        # actions for Interreg (RCO 81), where every other format is open to all.
+        openness=(
+            Event.Openness.CLOSED
+            if plan.format == Event.Format.WORKING_CIRCLE
+            else Event.Openness.PUBLIC
+        ),
         capacity=plan.capacity,
         registration_opens=plan.opens,
         registration_closes=plan.closes,
