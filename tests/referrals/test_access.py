@@ -239,3 +239,47 @@ def test_staff_send_a_referral_from_the_admin(
     assert (referral.sent_by, referral.shared_fields) == (staff, ["name", "email"])
     assert mail.outbox[0].to == ["jana@example.de"]
     assert "Vermittlung" in mail.outbox[0].subject
+
+
+def test_staff_open_the_admin_list_change_history_and_export(client, ours, theirs):
+    client.force_login(staff_member())
+    response = client.get(reverse("admin:referrals_referral_changelist"), {"state": "sent"})
+    assert set(response.context["cl"].result_list) == {ours, theirs}
+    for name in ("admin:referrals_referral_change", "admin:referrals_referral_history"):
+        assert client.get(reverse(name, args=[ours.pk])).status_code == 200
+    assert client.get(reverse("admin:referrals_referral_export")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "age,expected", [("week", {"new"}), ("month", {"mid"}), ("older", {"old"})]
+)
+def test_admin_filters_by_age(client, spt, age, expected):
+    now = timezone.now()
+    made = {
+        "new": send(organisation=spt, now=now - datetime.timedelta(days=2)),
+        "mid": send(organisation=spt, now=now - datetime.timedelta(days=12)),
+        "old": send(organisation=spt, now=now - datetime.timedelta(days=40)),
+    }
+    client.force_login(staff_member())
+    response = client.get(reverse("admin:referrals_referral_changelist"), {"age": age})
+    found = set(response.context["cl"].result_list)
+    assert found == {made[key] for key in expected}
+
+
+@pytest.mark.parametrize("n", [2, 10])
+def test_referral_lists_query_counts_do_not_grow(
+    client, spt, referent, n, django_assert_max_num_queries
+):
+    for _ in range(n):
+        send(organisation=spt, shared=("name",))
+    client.force_login(referent)
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("referrals:list"))
+    assert len(response.context["referrals"]) == n
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("referrals:list"), {"q": "LR"})
+    assert len(response.context["referrals"]) == n
+    client.force_login(staff_member())
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("admin:referrals_referral_changelist"))
+    assert len(response.context["cl"].result_list) == n
