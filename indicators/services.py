@@ -405,10 +405,16 @@ def issue_new_version(programme, quarter, *, languages=None, requested_by=None, 
 
 
 def programmes_running_in(quarter):
-    """Programmes whose span meets the quarter."""
-    return Programme.objects.filter(start_date__lte=quarter.last_day).exclude(
+    """Programmes whose span meets the quarter, and those whose follow-up period does
+    (they have results measured after their end)."""
+    running = Programme.objects.filter(start_date__lte=quarter.last_day).exclude(
         end_date__lt=quarter.first_day
     )
+    ended = Programme.objects.filter(
+        end_date__lt=quarter.first_day, indicators__measured_after_end=True
+    ).distinct()
+    following_up = [p for p in ended if values.follow_up_end(p) >= quarter.first_day]
+    return [*running, *following_up]
 
 
 def draft_reports_after(today):

@@ -253,3 +253,12 @@ def test_a_programme_without_follow_up_results_is_not_reported_after_its_end(db)
     IndicatorFactory(programme=programme)
     with pytest.raises(QuarterOutsideProgramme):
         services.request_report(programme, Quarter(2025, 3), "fr", enqueue=False)
+
+
+def test_beat_drafts_the_follow_up_quarter_of_a_programme_with_results_after_its_end(interreg):
+    drafted = services.draft_reports_after(datetime.date(2026, 10, 1))
+    assert {(r.programme_id, r.year, r.quarter) for r in drafted} >= {(interreg.pk, 2026, 3)}
+
+    # The follow-up period ends on 30 June 2027.
+    assert interreg in services.programmes_running_in(Quarter(2027, 2))
+    assert interreg not in services.programmes_running_in(Quarter(2027, 3))
