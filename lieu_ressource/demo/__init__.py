@@ -33,6 +33,7 @@ from lieu_ressource.demo.companies import create_companies
 from lieu_ressource.demo.context import Demo
 from lieu_ressource.demo.events import create_events
 from lieu_ressource.demo.follow_up import create_contact_notes, create_pathways
+from lieu_ressource.demo.fse import create_fse_participations
 from lieu_ressource.demo.outcomes import create_outcomes
 from lieu_ressource.demo.reference import reference_data
 from lieu_ressource.demo.referrals import create_referrals
@@ -91,6 +92,7 @@ def build_demo_data(*, seed, scale, today):
         pathways = create_pathways(demo, followed)
         contact_notes = create_contact_notes(demo, followed)
         outcomes = create_outcomes(demo, followed, companies)
+        fse_participations = create_fse_participations(demo, followed)
         referrals = create_referrals(demo, followed, reference)
         plans = create_events(demo, size, reference, companies)
         counts = create_registrations_and_attendance(demo, size, plans, followed, referent_ids)
@@ -100,6 +102,7 @@ def build_demo_data(*, seed, scale, today):
         beneficiaries=len(followed),
         pathways=pathways,
         outcomes=outcomes,
+        fse_participations=fse_participations,
         contact_notes=contact_notes,
         referrals=referrals,
         companies=len(companies),
