@@ -102,6 +102,9 @@ def programme_quarter(snapshot, language):
             "outcomes": outcomes,
             "outcomes_chart": charts.horizontal_bars(
                 [(o["label"], o["raw"], o["shown"]) for o in outcomes],
+                # Room for the longest label (the referrals to the Kehl service).
+                width=680,
+                label_width=340,
                 title=_("%(programme)s, outcomes of the quarter: %(figures)s")
                 % {
                     "programme": report["programme"]["name"],
