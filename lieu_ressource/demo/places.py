@@ -6,10 +6,10 @@ Texts are data content: written in French and German, not translated strings.
 
 from partners.models import Country
 
-# As events/migrations/0002 ships it.
+# As events/migrations/0002 and 0007 ship it (used only when no centre exists).
 CENTRE_VENUE = {
     "name": "Kaleidoscoop",
-    "address": "Quartier du Port du Rhin",
+    "address": "6 rue Jean Monnet",
     "postcode": "67100",
     "city": "Strasbourg",
     "country": Country.FRANCE,
@@ -30,6 +30,10 @@ OUTSIDE_VENUES = {
             "country": Country.FRANCE,
             "accessibility_fr": "Salle au rez-de-chaussée, accessible en fauteuil roulant.",
             "accessibility_de": "Raum im Erdgeschoss, rollstuhlgerecht.",
+            "directions_fr": "Tram A ou D, arrêt Hautepierre Maillon, puis 3 minutes à pied.",
+            "directions_de": (
+                "Tram A oder D, Haltestelle Hautepierre Maillon, dann 3 Minuten zu Fuß."
+            ),
         },
     ),
     "cronenbourg": (
@@ -42,6 +46,8 @@ OUTSIDE_VENUES = {
             "country": Country.FRANCE,
             "accessibility_fr": "Accès par une rampe, toilettes adaptées.",
             "accessibility_de": "Zugang über eine Rampe, barrierefreie Toilette.",
+            "directions_fr": "Tram F, arrêt Cronenbourg Rieth ; bus 17 arrêt Rieth.",
+            "directions_de": "Tram F, Haltestelle Cronenbourg Rieth; Bus 17, Haltestelle Rieth.",
         },
     ),
     "neuhof": (
@@ -54,6 +60,8 @@ OUTSIDE_VENUES = {
             "country": Country.FRANCE,
             "accessibility_fr": "Salle à l'étage avec ascenseur.",
             "accessibility_de": "Raum im Obergeschoss mit Aufzug.",
+            "directions_fr": "Tram C, arrêt Neuhof Rodolphe Reuss, puis 5 minutes à pied.",
+            "directions_de": "Tram C, Haltestelle Neuhof Rodolphe Reuss, dann 5 Minuten zu Fuß.",
         },
     ),
     "port-du-rhin": (
@@ -66,6 +74,8 @@ OUTSIDE_VENUES = {
             "country": Country.FRANCE,
             "accessibility_fr": "Plain-pied, à deux minutes du tram D.",
             "accessibility_de": "Ebenerdig, zwei Minuten von der Tram D.",
+            "directions_fr": "Tram D, arrêt Port du Rhin, puis 2 minutes à pied.",
+            "directions_de": "Tram D, Haltestelle Port du Rhin, dann 2 Minuten zu Fuß.",
         },
     ),
     "kehl": (
@@ -78,6 +88,14 @@ OUTSIDE_VENUES = {
             "country": Country.GERMANY,
             "accessibility_fr": "Accessible en fauteuil roulant, tram D arrêt Kehl Rathaus.",
             "accessibility_de": "Rollstuhlgerecht, Tram D Haltestelle Kehl Rathaus.",
+            "directions_fr": (
+                "Depuis Strasbourg : tram D direction Kehl Rathaus, terminus, puis 2 "
+                "minutes à pied."
+            ),
+            "directions_de": (
+                "Ab Straßburg: Tram D Richtung Kehl Rathaus bis zur Endhaltestelle, "
+                "dann 2 Minuten zu Fuß."
+            ),
         },
     ),
     "offenburg": (
@@ -90,6 +108,14 @@ OUTSIDE_VENUES = {
             "country": Country.GERMANY,
             "accessibility_fr": "Ascenseur, boucle magnétique pour malentendants.",
             "accessibility_de": "Aufzug, Induktionsschleife für Hörgeschädigte.",
+            "directions_fr": (
+                "Depuis Strasbourg : train régional jusqu'à Offenburg (30 minutes "
+                "depuis Kehl), puis 10 minutes à pied depuis la gare."
+            ),
+            "directions_de": (
+                "Ab Straßburg: Regionalzug nach Offenburg (30 Minuten ab Kehl), dann 10"
+                " Minuten zu Fuß vom Bahnhof."
+            ),
         },
     ),
     "kehl-port": (
@@ -102,6 +128,14 @@ OUTSIDE_VENUES = {
             "country": Country.GERMANY,
             "accessibility_fr": "Visite d'entrepôt : chaussures fermées obligatoires.",
             "accessibility_de": "Lagerbesichtigung: geschlossene Schuhe erforderlich.",
+            "directions_fr": (
+                "Depuis Strasbourg : tram D jusqu'à Kehl Bahnhof, puis bus 9 arrêt "
+                "Hafenstraße. Rendez-vous à l'accueil du bâtiment A."
+            ),
+            "directions_de": (
+                "Ab Straßburg: Tram D bis Kehl Bahnhof, dann Bus 9 bis Hafenstraße. "
+                "Treffpunkt am Empfang von Gebäude A."
+            ),
         },
     ),
     "strasbourg-port": (
@@ -114,6 +148,8 @@ OUTSIDE_VENUES = {
             "country": Country.FRANCE,
             "accessibility_fr": "Équipements de sécurité fournis sur place.",
             "accessibility_de": "Schutzausrüstung wird vor Ort gestellt.",
+            "directions_fr": "Bus 2, arrêt Havre ; rendez-vous devant le portail principal.",
+            "directions_de": "Bus 2, Haltestelle Havre; Treffpunkt vor dem Haupttor.",
         },
     ),
     "offenburg-west": (
@@ -126,6 +162,16 @@ OUTSIDE_VENUES = {
             "country": Country.GERMANY,
             "accessibility_fr": "Atelier de plain-pied ; parking sur place.",
             "accessibility_de": "Ebenerdige Werkstatt; Parkplätze vor Ort.",
+            "directions_fr": (
+                "Depuis Strasbourg : train régional jusqu'à Offenburg, puis bus 3 arrêt"
+                " Industriestraße. Covoiturage proposé depuis le Lieu ressource : "
+                "demandez à l'équipe."
+            ),
+            "directions_de": (
+                "Ab Straßburg: Regionalzug nach Offenburg, dann Bus 3 bis "
+                "Industriestraße. Fahrgemeinschaft ab dem Lieu ressource: fragen Sie "
+                "das Team."
+            ),
         },
     ),
     "reichstett": (
@@ -138,6 +184,12 @@ OUTSIDE_VENUES = {
             "country": Country.FRANCE,
             "accessibility_fr": "Navette depuis l'arrêt de bus Reichstett Mairie.",
             "accessibility_de": "Shuttle ab der Bushaltestelle Reichstett Mairie.",
+            "directions_fr": (
+                "Bus 70 depuis la gare de Strasbourg, arrêt Reichstett Mairie, puis la navette."
+            ),
+            "directions_de": (
+                "Bus 70 ab Bahnhof Straßburg, Haltestelle Reichstett Mairie, dann der Shuttle."
+            ),
         },
     ),
 }
