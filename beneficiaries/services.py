@@ -2,7 +2,7 @@
 
 from django.forms.models import model_to_dict
 
-from .models import Beneficiary
+from .models import SITUATION_FACTS, Beneficiary
 from .retention import anonymise_beneficiaries
 
 PERSON_FIELDS = [
@@ -15,7 +15,9 @@ PERSON_FIELDS = [
     "sex",
     "country",
     "commune",
-    "situation",
+    *SITUATION_FACTS,
+    "disability",
+    "disability_consent_at",
     "education",
     "german_level",
     "consent_at",

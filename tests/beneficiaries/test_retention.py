@@ -150,3 +150,16 @@ def test_erasure_on_request_anonymises_now_and_keeps_figures():
     assert person.first_name == "—"
     assert person.email == ""
     assert figures() == before
+
+
+def test_export_holds_every_fact_of_the_situation_at_entry():
+    person = BeneficiaryFactory(
+        rsa=True, long_term_unemployed=True, disability=True, disability_consent_at=timezone.now()
+    )
+    data = export_personal_data(person)["person"]
+    assert (data["rsa_recipient"], data["long_term_unemployed"], data["student"]) == (
+        True,
+        True,
+        False,
+    )
+    assert data["disability"] is True and data["disability_consent_at"] is not None
