@@ -446,6 +446,7 @@ def report_context(snapshot, *, language, version, generated_at):
                 _("Referrals to the cross-border placement service (Kehl)"),
                 show_count(totals[Outcome.Kind.PLACEMENT_REFERRAL]),
             ),
+            *_referral_totals(outcomes.get("referrals")),
         ],
         "countries": [c.label for c in Country],
         "roles": role_rows,
@@ -486,6 +487,25 @@ def download_name(report):
     return (
         f"{report.programme.code}-{report.year}-{quarter}-{report.language}-v{report.version}.pdf"
     )
+
+
+def _referral_totals(referrals):
+    """The report's lines on referrals between partners (none in a snapshot taken
+    before they existed); counts of 1 to 4 are suppressed as for people."""
+    if not referrals:
+        return []
+    median = referrals["median_days"]
+    return [
+        (_("Referrals sent to partners"), show_count(referrals["sent"])),
+        (_("Referrals accepted by partners"), show_count(referrals["accepted"])),
+        (_("Referrals refused by partners"), show_count(referrals["refused"])),
+        (_("Referrals expired without an answer"), show_count(referrals["expired"])),
+        (_("Referrals with a result"), show_count(referrals["results"])),
+        (
+            _("Median days to a partner's answer"),
+            "–" if median is None else formats.number_format(median, 1),
+        ),
+    ]
 
 
 def _job_cell_counts(outcomes):

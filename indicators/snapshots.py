@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 from beneficiaries.models import SITUATION_FACTS, Outcome
 from events.models import Event, EventOrganisation
 from partners.models import Country, Organisation
+from referrals.metrics import report_totals as referral_report_totals
 
 from . import metrics, selectors, values
 from .models import Indicator, QualitativeNote
@@ -213,6 +214,8 @@ def _outcomes(period):
         "jobs": [{"contract": contract, "countries": by} for contract, by in jobs.items()],
         "totals": totals,
         "language_trainings": language_trainings,
+        # Referrals between partners (app referrals); absent from older snapshots.
+        "referrals": referral_report_totals(period),
     }
 
 

@@ -243,3 +243,11 @@ def quarter_figures(period):
         ],
         "median_days": median_days_to_answer(period),
     }
+
+
+def report_totals(period):
+    """The quarterly report's referral lines: sent, accepted, refused, expired and
+    with a result in the period (as the metrics count them), and the median days to
+    an answer. Two queries."""
+    totals = Referral.objects.order_by().aggregate(**_counts(period))
+    return totals | {"median_days": median_days_to_answer(period)}

@@ -179,3 +179,20 @@ def test_a_result_cannot_be_in_the_future(spt):
     services.accept_referral(referral, spt.contacts.get(), channel="portal")
     with pytest.raises(services.ReferralError):
         services.record_result(referral, "job", timezone.localdate() + DAY, channel="portal")
+
+
+def test_emails_are_in_the_receiving_organisations_language(django_capture_on_commit_callbacks):
+    mission_locale = OrganisationFactory(name="Mission locale de Strasbourg")
+    ContactFactory(organisation=mission_locale, email="ml@example.org")
+    ContactFactory(organisation=mission_locale, email="")
+    with django_capture_on_commit_callbacks(execute=True):
+        referral = send(organisation=mission_locale)
+    (email,) = mail.outbox
+    assert email.to == ["ml@example.org"]
+    assert email.subject == "Une orientation pour votre structure : Mission locale de Strasbourg"
+    assert "/fr/orientation/" in email.body
+    # No name in an email: the reference only.
+    assert referral.beneficiary.reference in email.body
+    assert referral.beneficiary.last_name not in email.body
+    html = email.alternatives[0][0]
+    assert '<html lang="fr">' in html

@@ -179,3 +179,24 @@ def test_quarter_figures_for_the_dashboard(quarter, django_assert_max_num_querie
     assert [n for _label, n in figures["refusals"]] == [1, 1]
     assert dict((str(k), v) for k, v in figures["results"]) == {"Emploi": 1, "Pas de suite": 1}
     assert figures["median_days"] == 3.0
+
+
+def test_the_quarterly_report_keeps_and_shows_the_referral_lines(quarter):
+    from indicators import reports, snapshots
+
+    totals = snapshots._outcomes(Q1)["referrals"]
+    assert totals == {
+        "sent": 5,
+        "accepted": 2,
+        "refused": 2,
+        "expired": 1,
+        "results": 2,
+        "median_days": 3.0,
+    }
+    lines = dict(reports._referral_totals(totals))
+    # Counts of 1 to 4 are suppressed as counts of people; five is shown.
+    assert lines["Orientations envoyées aux partenaires"] == "5"
+    assert lines["Orientations acceptées par les partenaires"] == "< 5"
+    assert lines["Délai médian de réponse des partenaires (jours)"] == "3,0"
+    # A report frozen before referrals existed shows no such line.
+    assert reports._referral_totals(None) == []
