@@ -363,8 +363,7 @@ def _json_ld(event, url, state):
             "price": "0",
             "priceCurrency": "EUR",
             "url": url,
-            "availability": "https://schema.org/"
-            + AVAILABILITY.get(state.code, "OutOfStock"),
+            "availability": "https://schema.org/" + AVAILABILITY.get(state.code, "OutOfStock"),
             # Places are offered from the opening of registration (or publication).
             "validFrom": timezone.localtime(
                 event.registration_opens or event.created_at

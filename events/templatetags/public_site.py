@@ -51,7 +51,7 @@ def opening_hours(venue):
 
 @register.simple_tag
 def accessibility_status():
-    """"full", "partial" or "none", for the footer's link."""
+    """The conformity status for the footer's link: full, partial or none."""
     return accessibility.statement().status
 
 
