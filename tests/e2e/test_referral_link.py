@@ -59,3 +59,32 @@ def test_partner_accepts_from_the_email_link_and_records_the_result(
     assert (referral.result, referral.result_date) == ("started_support", today)
     # The link has done its work: opened again, it explains that it is no longer valid.
     assert page.goto(link).status == 404
+
+
+@pytest.mark.parametrize("language", ["fr", "de"])
+def test_referent_portal_pages_at_phone_width(live_server, client, open_page, screenshot, language):
+    from django.urls import reverse
+
+    from referrals import services
+    from tests.accounts import partner_referent
+    from tests.e2e.conftest import BROWSER_LOCALES, log_in
+
+    spt = OrganisationFactory(name="Service de Placement Transfrontalier", german=True)
+    referent = partner_referent(spt, first_name="Jana", last_name="Weber")
+    waiting = send(BeneficiaryFactory(first_name="Léa", last_name="Martin"), spt, shared=("name",))
+    accepted = send(BeneficiaryFactory(), spt)
+    services.accept_referral(accepted, referent.partner_contact, channel="portal")
+    page = open_page(locale=BROWSER_LOCALES[language], viewport=PHONE)
+    log_in(page, client, live_server, referent)
+    pages = {
+        "list": reverse("referrals:list"),
+        "detail": reverse("referrals:detail", args=[waiting.pk]),
+        "timeline": reverse("referrals:timeline", args=[accepted.beneficiary.pk]),
+    }
+    for name, path in pages.items():
+        response = page.goto(live_server.url + path)
+        assert response.status == 200, name
+        assert page.locator("html").get_attribute("lang") == language
+        assert_no_serious_violation(page)
+        assert_fits_the_screen(page)
+        screenshot(page, f"referrals-{name}-{language}-phone")
