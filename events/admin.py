@@ -28,7 +28,7 @@ from .models import (
 )
 from .resources import AttendanceResource
 from .selectors import with_places
-from .services import cancel, duplicate_weekly
+from .services import cancel, duplicate_weekly, notify_event_cancelled
 
 
 class OpeningPeriodInline(admin.TabularInline):
@@ -178,6 +178,21 @@ class EventAdmin(TranslationStateMixin, TabbedDjangoJqueryTranslationAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        if change and "status" in form.changed_data:
+            told = notify_event_cancelled(obj)
+            if told:
+                self.message_user(
+                    request,
+                    ngettext(
+                        "%(count)d registered person is told by email that the event is "
+                        "cancelled.",
+                        "%(count)d registered people are told by email that the event is "
+                        "cancelled.",
+                        told,
+                    )
+                    % {"count": told},
+                    messages.SUCCESS,
+                )
         # Pointed out, not refused: two sessions of one workshop may share a slot.
         for other in likely_duplicates(obj)[:3]:
             url = reverse("admin:events_event_change", args=[other.pk])

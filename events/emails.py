@@ -18,6 +18,7 @@ def _subject(kind, event):
         "promotion": _("A place is free for you: %(title)s"),
         "cancellation": _("Your registration is cancelled: %(title)s"),
         "reminder": _("Reminder, tomorrow: %(title)s"),
+        "event_cancelled": _("Event cancelled: %(title)s"),
     }
     return subjects[kind] % {"title": event.title}
 
@@ -83,10 +84,17 @@ def send_reminder(registration):
     _send(registration, "reminder", calendar_method=calendar.PUBLISH)
 
 
+def send_event_cancelled(registration):
+    """Staff cancelled the event: tells the person, with the .ics that takes it out of
+    their calendar (same UID, METHOD:CANCEL)."""
+    _send(registration, "event_cancelled", calendar_method=calendar.CANCEL)
+
+
 SENDERS = {
     "confirmation": send_confirmation,
     "waitlisted": send_waitlisted,
     "promotion": send_promotion,
     "cancellation": send_cancellation,
     "reminder": send_reminder,
+    "event_cancelled": send_event_cancelled,
 }

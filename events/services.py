@@ -141,6 +141,18 @@ def cancel(registration):
     return promoted
 
 
+def notify_event_cancelled(event):
+    """Tell everyone still registered (confirmed or waiting) that `event` is cancelled,
+    with the .ics that takes it out of their calendar. Call it once the event's status
+    is CANCELLED (the admin does on the change); returns how many are told."""
+    if event.status != Event.Status.CANCELLED:
+        return 0
+    registrations = list(event.registrations.exclude(status=Registration.Status.CANCELLED))
+    for registration in registrations:
+        _email_after_commit(registration, "event_cancelled")
+    return len(registrations)
+
+
 def _promote_oldest_waitlisted(event):
     """Move the first person waiting to a confirmed place if one is free.
 
