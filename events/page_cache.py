@@ -3,10 +3,12 @@ set), per address, host and language, so that the agenda, the home page and even
 pages are served without touching the database while nothing has changed.
 
 Every cached page is stamped with one site-wide version. Saving or deleting an
-event, a venue, an organisation, an audience or a registration (places left change)
-sets a new version, which retires every cached page at once. A page is also dropped
-after PAGE_SECONDS, so time-dependent parts (an event that has ended, registration
-that has closed) are never later than that.
+event, a venue or its opening hours, an organisation, an audience or a registration
+(places left change) sets a new version, which retires every cached page at once. A
+page is also dropped after PAGE_SECONDS, or sooner when a state it shows changes with
+time alone (registration opens or closes, an event starts: the views pass
+`cache_seconds`, see events/registration_state.py), so it never says more than that
+late what the time has changed.
 
 What is never cached: a page for a signed-in person, anything answered to a POST
 (form errors belong to one visitor), and the CSRF token. Pages are rendered with a
@@ -175,9 +177,10 @@ def connect_signals():
     one receiver per model cannot be forgotten by a new save path."""
     from partners.models import Organisation
 
-    from .models import Audience, Event, EventOrganisation, Registration, Venue
+    from .models import Audience, Event, EventOrganisation, OpeningPeriod, Registration, Venue
 
-    for model in (Event, Venue, Organisation, EventOrganisation, Audience, Registration):
+    models = (Event, Venue, OpeningPeriod, Organisation, EventOrganisation, Audience, Registration)
+    for model in models:
         post_save.connect(bump_version, sender=model, dispatch_uid=f"page-cache-{model}")
         post_delete.connect(bump_version, sender=model, dispatch_uid=f"page-cache-del-{model}")
     for through in (Event.audiences.through, Event.organisers.through):

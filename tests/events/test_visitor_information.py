@@ -272,3 +272,9 @@ def test_legal_notice_defaults_name_the_function_and_the_publisher_as_host(clien
     html = _get(client, "events:legal", "de")
     assert "Der Vorsitz der Maison de l’emploi de Strasbourg." in html
     assert "auf eigenen Servern" in html
+
+
+def test_home_shows_edited_opening_hours_at_once(client, centre):
+    assert "Samedi" not in _text(_get(client, "events:home", "fr"))
+    OpeningPeriod.objects.create(venue=centre, weekday=5, opens=time(10), closes=time(12))
+    assert "Samedi 10:00–12:00" in _text(_get(client, "events:home", "fr"))
