@@ -77,6 +77,9 @@ class Followed:
     exit: date | None
     person: Person
     referent_id: int | None
+    # Set by the contact notes: the day a drop-out risk stopped coming (no contact,
+    # no event) while still followed.
+    quiet_since: date | None = None
 
 
 def create_beneficiaries(demo, size, reference, referent_ids):

@@ -73,14 +73,16 @@ def create_events(demo, size, reference, companies):
                 audiences.append(
                     EventAudience(event_id=plan.pk, audience_id=reference.audiences[code])
                 )
-        for number in _axis_numbers(plan):
+        numbers = _axis_numbers(plan)
+        for number in numbers:
             if number in reference.axes:
                 axes.append(EventAxis(event_id=plan.pk, axis_id=reference.axes[number]))
         # The convention is served through its axes; a project by what is held while
         # it runs (as the migration linking events to programmes decided).
         day = plan.start.date()
-        for pk, start, end in reference.projects:
-            if start <= day and (end is None or day <= end):
+        for pk, start, end, qpv_only in reference.projects:
+            runs = start <= day and (end is None or day <= end)
+            if runs and (2 in numbers or not qpv_only):
                 programmes.append(EventProgramme(event_id=plan.pk, programme_id=pk))
         for organisation_id, role in plan.organisers:
             organisers.append(

@@ -88,6 +88,7 @@ def create_contact_notes(demo, followed):
         until = item.exit or demo.yesterday
         if item.exit is None and rng.random() < 0.15:
             until = demo.yesterday - timedelta(weeks=rng.randint(7, 16))
+            item.quiet_since = until  # nor do they come to events (`registrations`)
         day = item.entry + timedelta(days=rng.randint(0, 7))
         while day <= until:
             rows.append(

@@ -4,8 +4,11 @@ created when absent (the programmes are only read)."""
 
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef
+
 from beneficiaries.models import PriorityNeighbourhood
 from events.models import Audience, Venue
+from fse.models import Operation
 from indicators.models import Axis, Programme
 from lieu_ressource.demo.bulk import create_in_batches
 from lieu_ressource.demo.places import CENTRE_VENUE, FALLBACK_QPVS, OUTSIDE_VENUES
@@ -23,7 +26,10 @@ class Reference:
     partners: list  # every organisation but employers
     lead: Organisation
     axes: dict  # convention axis number -> pk
-    projects: list  # (pk, start, end) of the other programmes: events they run serve them
+    # (pk, start, end, qpv_only) of the other programmes: the events held while they
+    # run serve them (an FSE+ action, with operations in priority neighbourhoods,
+    # only the events of axis 2, for those neighbourhoods).
+    projects: list
 
 
 def reference_data():
@@ -56,8 +62,9 @@ def reference_data():
     axes = Axis.objects.filter(programme__code=CONVENTION_CODE).values_list("number", "pk")
     projects = list(
         Programme.objects.exclude(code=CONVENTION_CODE)
+        .annotate(qpv_only=Exists(Operation.objects.filter(programme=OuterRef("pk"))))
         .order_by("start_date")
-        .values_list("pk", "start_date", "end_date")
+        .values_list("pk", "start_date", "end_date", "qpv_only")
     )
     return Reference(
         audiences, centre, venues, neighbourhoods, partners, lead, dict(axes), projects

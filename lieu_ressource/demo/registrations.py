@@ -83,10 +83,13 @@ def _month(day):
 
 def _followed_by_month(followed, today):
     """{month: the people followed during it} up to the current month: a past event
-    draws the people followed when it happens."""
+    draws the people followed when it happens. Those who went quiet (drop-out risks)
+    come to nothing from the month they went quiet."""
     by_month = {}
     for item in followed:
         last = _month(item.exit or today)
+        if item.quiet_since:
+            last = min(last, _month(item.quiet_since) - 1)
         for month in range(_month(item.entry), last + 1):
             by_month.setdefault(month, []).append(item)
     return by_month
@@ -116,7 +119,7 @@ def create_registrations_and_attendance(demo, size, plans, followed, referent_id
     registrations, attendances = [], []
     by_month = _followed_by_month(followed, demo.today)
     # A coming event draws the people followed today.
-    still_followed = [item for item in followed if item.exit is None]
+    still_followed = [item for item in followed if item.exit is None and not item.quiet_since]
     for plan, count in zip(plans, counts, strict=True):
         if plan.start < demo.now:
             then_followed = by_month.get(_month(plan.start.date()), [])

@@ -2,7 +2,8 @@
 has started, growing as each programme ramps up.
 
 Every programme adds activity that grows over its first year, then holds: the 2020
-convention alone at first, the Interreg project on top of it from 2023. The past is cut
+convention alone at first, the Interreg project on top of it from 2023, the FSE+
+action from 2024. The past is cut
 into segments (calendar quarters, also cut where a programme starts or ends, so that a
 programme's first, partial quarter is a segment of its own). Each segment gets a few
 events and entries whatever its weight, then the rest is shared by weight: every
@@ -14,7 +15,9 @@ from datetime import timedelta
 from indicators.models import Programme
 from lieu_ressource.demo.open_days import open_days
 
-# A programme reaches its full activity this many days after its start.
+# A programme starts at this share of its full activity and reaches it this many
+# days after its start.
+START_SHARE = 0.25
 RAMP_DAYS = 365
 # Activity when no programme has started yet, against one programme at full speed.
 FLOOR_WEIGHT = 0.1
@@ -63,8 +66,12 @@ class Timeline:
             self._weights[day] = self.weight(day)
 
     def weight(self, day):
-        ramps = (min(1.0, ((day - start).days + 1) / RAMP_DAYS) for start in self.starts)
-        return max(FLOOR_WEIGHT, sum(r for r in ramps if r > 0))
+        ramps = (
+            min(1.0, START_SHARE + (1 - START_SHARE) * ((day - start).days + 1) / RAMP_DAYS)
+            for start in self.starts
+            if start <= day
+        )
+        return max(FLOOR_WEIGHT, sum(ramps))
 
     def segment_of(self, day):
         """The first day of the segment `day` falls in (a key of `segments`)."""

@@ -119,8 +119,8 @@ def test_without_background_threads_the_compile_runs_after_the_commit(
         # Queued by the request, not compiled by it.
         assert QuarterlyReport.objects.get().status == "queued"
     assert response.status_code == 302
-    assert len(callbacks) == 1
-    callbacks[0]()
+    for callback in callbacks:
+        callback()
     assert QuarterlyReport.objects.get().status == "done"
 
 
