@@ -5,6 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from fse.selectors import steps_due_by_referent
+
 from . import dashboard as reads
 from .spaces import space_of
 
@@ -28,6 +30,7 @@ def dashboard(request):
         "week_events": [e for e in events if timezone.localdate(e.start) > today],
         "more_events": more,
         "dropout_risks": list(reads.dropout_risks_by_referent(today)),
+        "fse_steps": list(steps_due_by_referent(today)),
         "reports": reads.recent_reports(today),
         "indicators": reads.quarter_indicators(today),
         "imports": reads.latest_imports(),

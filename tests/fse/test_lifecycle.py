@@ -12,6 +12,7 @@ from django.utils import timezone
 from beneficiaries.models import Beneficiary
 from fse import lifecycle, reminders, services
 from fse.models import Operation, Participation
+from fse.selectors import steps_due_by_referent
 from partners.models import Country
 from tests.accounts import committee_member, partner_referent, staff_member
 from tests.factories import BeneficiaryFactory, OrganisationFactory
@@ -136,3 +137,22 @@ def test_partner_referents_never_see_nor_set_a_disability(client):
     client.force_login(staff_member())
     assert "disability" in client.get(url).context["adminform"].form.fields
     assert Beneficiary.objects.get(pk=someone.pk).disability is False
+
+
+def test_the_dashboard_counts_steps_due_and_overdue_by_referent(
+    client, operation, django_assert_num_queries
+):
+    referent = staff_member()
+    today = timezone.localdate()
+    services.enter(person(referent), operation, today)  # due, not overdue
+    late, _ = services.enter(person(referent), operation, today - datetime.timedelta(days=60))
+    services.leave(late, today - datetime.timedelta(days=30))  # entry and exit overdue
+
+    with django_assert_num_queries(1):
+        rows = list(steps_due_by_referent(today))
+
+    assert [(r["beneficiary__referent"], r["steps"], r["overdue"]) for r in rows] == [
+        (referent.pk, 3, 1)
+    ]
+    client.force_login(referent)
+    assert client.get(reverse("staff_dashboard")).context["fse_steps"] == rows
