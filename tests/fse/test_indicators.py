@@ -4,9 +4,11 @@ below is counted by hand from the people described there."""
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from indicators.metrics import Period, get_metric
 from indicators.quarters import Quarter
+from tests.accounts import partner_referent, staff_member
 
 Q1_2024 = Period.of_quarter(Quarter(2024, 1))
 Q2_2024 = Period.of_quarter(Quarter(2024, 2))
@@ -90,3 +92,25 @@ def test_every_metric_has_the_eu_definition_beside_it():
 
     for common in COMMON_INDICATORS:
         assert get_metric(common.name).description.startswith(common.code)
+
+
+def drill_down(client, fse_world, code):
+    indicator = fse_world.programme.indicators.get(code=code)
+    return client.get(reverse("indicators_staff:indicator_records", args=[indicator.pk, "2024-Q1"]))
+
+
+def test_staff_drill_down_into_the_participants_behind_a_figure(client, fse_world):
+    client.force_login(staff_member())
+
+    response = drill_down(client, fse_world, "EECO11-F")
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert fse_world.anna.reference in content
+    assert fse_world.ben.reference not in content and fse_world.dora.reference not in content
+    assert response.context["value"] == 2
+
+
+def test_partner_referents_cannot_drill_down_into_participants(client, fse_world):
+    client.force_login(partner_referent())
+    assert drill_down(client, fse_world, "EECO11").status_code == 403
