@@ -1,6 +1,7 @@
 """Template helpers of the public site: event links, language alternates, content
 shown in the other language when one translation is missing, localised dates."""
 
+import datetime
 from dataclasses import dataclass
 
 from django import template
@@ -72,7 +73,8 @@ def long_date(value):
     """ "mardi 3 mars 2026" / "Dienstag, 3. März 2026", in Europe/Paris."""
     if not value:
         return ""
-    value = localtime(value)
+    if isinstance(value, datetime.datetime):
+        value = localtime(value)  # a date alone (today on the dashboard) has no zone
     fmt = LONG_DATE_FORMATS.get(_current_language())
     return format_date(value, fmt) if fmt else date_format(value, "DATE_FORMAT")
 
