@@ -1,6 +1,8 @@
 """The public practices catalogue: list with its filters and a page per practice,
 in French and German, 404 for unpublished sheets, and the seed 004 sheets shipped."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
@@ -142,3 +144,20 @@ def test_list_queries_do_not_grow_with_practices(client, django_assert_max_num_q
     with django_assert_max_num_queries(len(few)):
         response = client.get(list_url("fr", "?theme=access"))
     assert len(response.context["page"].object_list) == 17
+
+
+def test_the_sitemap_lists_the_new_pages_and_published_practices_in_both_languages(client):
+    shown = PracticeFactory(title_fr="Café contact", title_de="Kontaktcafé")
+    hidden = PracticeFactory(unpublished=True)
+    index = client.get("/sitemap.xml").content.decode()
+    sections = "".join(
+        client.get(location.removeprefix("http://testserver")).content.decode()
+        for location in re.findall(r"<loc>([^<]+)</loc>", index)
+    )
+    for language in ("fr", "de"):
+        assert f"<loc>http://testserver{page_url(shown, language)}</loc>" in sections
+        assert f"http://testserver{page_url(hidden, language)}" not in sections
+        assert f"<loc>http://testserver{list_url(language)}</loc>" in sections
+        with translation.override(language):
+            for name in ("partners:employers", "impact:page"):
+                assert f"<loc>http://testserver{reverse(name)}</loc>" in sections
