@@ -66,6 +66,16 @@ def _periodic_task():
     return PeriodicTask.objects.create(name="check", task="health.ping", interval=every_hour)
 
 
+def _referral_accepted():
+    """An accepted referral (its steps shown inline) and the following it opened."""
+    from referrals import services
+    from tests.referrals.helpers import send
+
+    referral = send(f.BeneficiaryFactory(), shared=("name",))
+    contact = referral.receiving_organisation.contacts.get()
+    return services.accept_referral(referral, contact, channel="portal").following
+
+
 # One object per registered model, to open its change page. A model registered
 # without a builder here fails `test_every_registered_model_can_be_built`.
 BUILDERS = {
@@ -88,6 +98,8 @@ BUILDERS = {
     "indicators.indicatorvalue": f.IndicatorValueFactory,
     "indicators.qualitativenote": lambda: f.QualitativeNoteFactory(strategy=f.StrategyFactory()),
     "indicators.quarterlyreport": lambda: f.QuarterlyReportFactory(done=True),
+    "referrals.referral": lambda: _referral_accepted().referral,
+    "referrals.following": _referral_accepted,
     "practices.theme": ThemeFactory,
     "practices.practice": lambda: PracticeFactory(
         themes=[ThemeFactory()], organisations=[f.OrganisationFactory()]
