@@ -104,6 +104,10 @@ def anonymise_beneficiaries(beneficiaries):
     Beneficiary.history.filter(id__in=ids).delete()
     Pathway.history.filter(beneficiary_id__in=ids).delete()
     Outcome.history.filter(beneficiary_id__in=ids).delete()
+    # Their referrals to partners keep their figures and lose their free text.
+    from referrals.retention import anonymise_referrals
+
+    anonymise_referrals(ids)
     return len(ids)
 
 

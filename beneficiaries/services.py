@@ -29,6 +29,8 @@ PERSON_FIELDS = [
 
 def export_personal_data(beneficiary):
     """Everything we hold about one person (RGPD right of access), as plain data."""
+    from referrals.retention import referrals_of
+
     registrations = beneficiary.registrations.select_related("event").order_by("created_at")
     attendances = beneficiary.attendances.select_related("event").order_by("event__start")
     return {
@@ -63,6 +65,7 @@ def export_personal_data(beneficiary):
             {"event": a.event.title, "start": a.event.start, "present": a.present}
             for a in attendances
         ],
+        "referrals": referrals_of(beneficiary),
     }
 
 

@@ -196,3 +196,19 @@ def test_emails_are_in_the_receiving_organisations_language(django_capture_on_co
     assert referral.beneficiary.last_name not in email.body
     html = email.alternatives[0][0]
     assert '<html lang="fr">' in html
+
+
+def test_anonymising_a_person_keeps_the_figures_and_blanks_the_text(spt):
+    from beneficiaries.models import Beneficiary
+    from beneficiaries.retention import anonymise_beneficiaries
+    from beneficiaries.services import export_personal_data
+
+    referral = send(organisation=spt, reason="Projet à Kehl", looking_for="Cariste")
+    services.refuse_referral(referral, "no_capacity", "Complet", channel="portal")
+    exported = export_personal_data(referral.beneficiary)["referrals"]
+    assert [(r["reason"], r["state"]) for r in exported] == [("Projet à Kehl", "refused")]
+    anonymise_beneficiaries(Beneficiary.objects.filter(pk=referral.beneficiary_id))
+    referral.refresh_from_db()
+    assert (referral.reason, referral.looking_for, referral.refusal_comment) == ("", "", "")
+    assert (referral.state, referral.refusal_reason) == ("refused", "no_capacity")
+    assert not Referral.history.filter(id=referral.pk).exists()
