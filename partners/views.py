@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from events import page_cache
+from events import page_cache, registration_state
 
 from . import selectors
 from .models import Country
@@ -64,10 +64,15 @@ def employers(request):
             }
             for event_format, events in selectors.coming_employer_events()
         ]
+        listed = [event for entry in formats for event in entry["events"]]
         return {
             "formats": formats,
             "contact_email": settings.PUBLIC_CONTACT_EMAIL,
             "nav": "employers",
+            # The events' badges must not outlive a registration opening or a start.
+            "cache_seconds": registration_state.seconds_to_next_change(
+                listed, longest=page_cache.PAGE_SECONDS
+            ),
         }
 
     return page_cache.cached_page(request, "partners/employers.html", context)

@@ -252,3 +252,16 @@ def test_seconds_to_next_change_takes_the_soonest_moment():
     ]
     assert registration_state.seconds_to_next_change(events, NOW, longest=60) == 10
     assert registration_state.seconds_to_next_change([], NOW, longest=60) == 60
+
+
+def test_the_employers_page_is_cached_no_longer_than_until_registration_opens(
+    client, stored_seconds
+):
+    EventFactory(
+        published=True,
+        format=Event.Format.EMPLOYER_AFTERWORK,
+        registration_opens=_in() + timedelta(seconds=25),
+    )
+    with translation.override("fr"):
+        assert client.get(reverse("partners:employers")).status_code == 200
+    assert stored_seconds and 0 < stored_seconds[-1] <= 25
