@@ -264,9 +264,6 @@ REPORT_MAX_ATTEMPTS = envint("REPORT_MAX_ATTEMPTS", 3)
 # Results measured after a programme ends (Interreg RCR 84 / RCR 85) may be recorded
 # and reported for this many months after its last day.
 INDICATORS_FOLLOW_UP_MONTHS = envint("INDICATORS_FOLLOW_UP_MONTHS", 12)
-# Results measured after a programme ends (Interreg RCR 84 / RCR 85) may be recorded
-# and reported for this many months after its last day.
-INDICATORS_FOLLOW_UP_MONTHS = envint("INDICATORS_FOLLOW_UP_MONTHS", 12)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
@@ -329,29 +326,6 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Shown on the privacy and legal notices when set.
 PUBLIC_CONTACT_EMAIL = os.environ.get("PUBLIC_CONTACT_EMAIL", "")
-# The legal notice (LCEN, article 6): who publishes the site, who is responsible for
-# it, who hosts it. The defaults describe the project; a deployment sets its host.
-LEGAL_PUBLISHER = os.environ.get("LEGAL_PUBLISHER", "Maison de l’emploi de Strasbourg")
-LEGAL_PUBLISHER_ADDRESS = os.environ.get(
-    "LEGAL_PUBLISHER_ADDRESS", "Kaleidoscoop, 6 rue Jean Monnet, 67100 Strasbourg, France"
-)
-# Empty: the page names the function (the publisher's president) instead of a person.
-LEGAL_PUBLICATION_DIRECTOR = os.environ.get("LEGAL_PUBLICATION_DIRECTOR", "")
-# Empty: the publisher hosts the site on its own servers.
-LEGAL_HOST = os.environ.get("LEGAL_HOST", "")
-LEGAL_HOST_ADDRESS = os.environ.get("LEGAL_HOST_ADDRESS", "")
-LEGAL_HOST_PHONE = os.environ.get("LEGAL_HOST_PHONE", "")
-# The accessibility statement (RGAA): an audit's rate of criteria met (0-100) sets the
-# conformity status; without one the site is declared not compliant (RGAA's rule).
-ACCESSIBILITY_AUDIT_RATE = envint("ACCESSIBILITY_AUDIT_RATE", None)
-if ACCESSIBILITY_AUDIT_RATE is not None and not 0 <= ACCESSIBILITY_AUDIT_RATE <= 100:
-    raise ImproperlyConfigured("ACCESSIBILITY_AUDIT_RATE must be a percentage, 0 to 100")
-try:
-    ACCESSIBILITY_STATEMENT_DATE = date.fromisoformat(
-        os.environ.get("ACCESSIBILITY_STATEMENT_DATE", "2026-12-01")
-    )
-except ValueError as exc:
-    raise ImproperlyConfigured("ACCESSIBILITY_STATEMENT_DATE must be a date, YYYY-MM-DD") from exc
 # The legal notice (LCEN, article 6): who publishes the site, who is responsible for
 # it, who hosts it. The defaults describe the project; a deployment sets its host.
 LEGAL_PUBLISHER = os.environ.get("LEGAL_PUBLISHER", "Maison de l’emploi de Strasbourg")
