@@ -116,9 +116,11 @@ def programme_quarter(snapshot, language):
 
 
 def _outcome_rows(report):
-    """The report's outcome lines, without its "of which language training" line."""
+    """The report's lines of the outcome kinds (its first seven lines, in the order of
+    OUTCOME_KINDS once its "of which language training" line is left out; the
+    referral lines that follow are not outcomes of people)."""
     rows = report["outcome_totals"]
-    return [rows[0], rows[1], *rows[3:]]
+    return [rows[0], rows[1], *rows[3:7]]
 
 
 def trend(snapshots, language):

@@ -162,3 +162,12 @@ def test_queries_do_not_grow_with_published_reports(
     with django_assert_max_num_queries(len(few)):
         response = fresh_get(client, page_url("fr"))
     assert len(response.context["quarters"]) == 4
+
+
+def test_a_report_being_generated_leaves_the_cached_pages_alone(world, after_q3):
+    programme = Programme.objects.get(code="interreg-lieu-ressource")
+    version = page_cache.current_version()
+    generated = report(programme, Q3, snapshot_of(programme, Q3, after_q3), done=True)
+    generated.status = QuarterlyReport.Status.RUNNING
+    generated.save()
+    assert page_cache.current_version() == version
