@@ -16,6 +16,7 @@ from lieu_ressource.roles import is_staff_member
 from lieu_ressource.translation_admin import MissingLanguageFilter, TranslationStateMixin
 from partners.admin import StrictImportExportMixin
 
+from .classification import EventClassificationResource
 from .editing import WhenFilter, likely_duplicates
 from .models import (
     Attendance,
@@ -111,7 +112,11 @@ class DuplicateWeeklyForm(forms.Form):
 
 
 @admin.register(Event)
-class EventAdmin(TranslationStateMixin, TabbedDjangoJqueryTranslationAdmin):
+class EventAdmin(
+    StrictImportExportMixin, TranslationStateMixin, TabbedDjangoJqueryTranslationAdmin
+):
+    # Export the events and import back who may take part and the programmes served.
+    resource_classes = [EventClassificationResource]
     list_display = (
         "title",
         "start",
@@ -184,8 +189,7 @@ class EventAdmin(TranslationStateMixin, TabbedDjangoJqueryTranslationAdmin):
                 self.message_user(
                     request,
                     ngettext(
-                        "%(count)d registered person is told by email that the event is "
-                        "cancelled.",
+                        "%(count)d registered person is told by email that the event is cancelled.",
                         "%(count)d registered people are told by email that the event is "
                         "cancelled.",
                         told,
