@@ -14,7 +14,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
 
 from beneficiaries.selectors import visible_beneficiaries
 from lieu_ressource.roles import is_staff_member
@@ -105,7 +104,3 @@ def person_timeline(request, pk):
             "nav": "caseload",
         },
     )
-
-
-def _not_found_message():
-    return _("This link is not valid any more.")
