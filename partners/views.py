@@ -4,6 +4,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from events import page_cache, registration_state
+from events import selectors as event_selectors
 
 from . import selectors
 from .models import Country
@@ -65,9 +66,11 @@ def employers(request):
             for event_format, events in selectors.coming_employer_events()
         ]
         listed = [event for entry in formats for event in entry["events"]]
+        centre = event_selectors.centre_venue()
         return {
             "formats": formats,
-            "contact_email": settings.PUBLIC_CONTACT_EMAIL,
+            "centre": centre,
+            "contact_email": (centre.email if centre else "") or settings.PUBLIC_CONTACT_EMAIL,
             "nav": "employers",
             # The events' badges must not outlive a registration opening or a start.
             "cache_seconds": registration_state.seconds_to_next_change(
