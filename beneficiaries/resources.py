@@ -88,6 +88,8 @@ class BeneficiaryResource(StrictResource):
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True
+        # Lists of a few thousand people: written in bulk, history included.
+        use_bulk = True
 
     @classmethod
     def widget_from_django_field(cls, f, default=None):

@@ -36,6 +36,8 @@ class EventWidget(LookupWidget):
 class RegistrationWidget(LookupWidget):
     """A registration named by its email, among the event's (not cancelled) sign-ups."""
 
+    same_on_every_row = False
+
     def get_queryset(self, value, row, *args, **kwargs):
         event = str((row or {}).get("event") or "").strip().removesuffix(".0")
         if not event.isdigit():

@@ -89,12 +89,16 @@ class ChoiceWidget(widgets.Widget):
         super().__init__(**kwargs)
 
     def _lookup(self):
-        known = {}
-        for code, label in self.choices:
-            known[_fold(code)] = code
-            for lang in languages():
-                with translation.override(lang):
-                    known.setdefault(_fold(label), code)
+        # Built once per widget: codes and labels in every language read the same.
+        known = getattr(self, "_known", None)
+        if known is None:
+            known = {}
+            for code, label in self.choices:
+                known[_fold(code)] = code
+                for lang in languages():
+                    with translation.override(lang):
+                        known.setdefault(_fold(label), code)
+            self._known = known
         return known
 
     def clean(self, value, row=None, **kwargs):
@@ -181,7 +185,10 @@ def error_lines(resource, result, rows):
     for field in resource.get_import_fields():
         by_attribute.setdefault(field.attribute, field)
         by_attribute.setdefault(field.column_name, field)
-    lines = []
+    lines = [
+        {"row": None, "column": "", "value": "", "message": str(error.error)}
+        for error in result.base_errors
+    ]
     for number, errors in result.row_errors():
         for error in errors:
             lines.append({"row": number, "column": "", "value": "", "message": str(error.error)})

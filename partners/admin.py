@@ -99,6 +99,10 @@ class StrictImportExportMixin(ImportExportMixin):
             response.context_data["column_guide"] = import_columns.column_guide(
                 self._import_resource(request)
             )
+            if result is not None and not failed:
+                response.context_data["preview_hidden"] = sum(
+                    1 for row in result.valid_rows() if not row.diff
+                )
             if failed and name:
                 response.context_data["retry"] = {
                     "name": name,

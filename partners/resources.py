@@ -9,6 +9,7 @@ file is written. On export, every cell is
 text and a cell that a spreadsheet would run as a formula is neutralised.
 """
 
+import copy
 import datetime
 import logging
 
@@ -19,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from import_export import fields, resources, results, widgets
 
-from lieu_ressource import import_columns, text
+from lieu_ressource import import_columns, import_speed, text
 
 from .models import Organisation
 
@@ -190,10 +191,34 @@ class LookupWidget(widgets.ForeignKeyWidget):
     """A related record named in the file by one of its fields (case-insensitive);
     a name that matches nothing, or more than one record, is an error on the row."""
 
+    # Whether a name means the same record on every row (not when the records it
+    # is looked up among depend on the row): then each name is read once a file.
+    same_on_every_row = True
+
     def get_lookup_kwargs(self, value, row, **kwargs):
         return {f"{self.field}__iexact": str(value).strip()}
 
+    def forget(self):
+        self._found = {}
+
     def clean(self, value, row=None, **kwargs):
+        if not self.same_on_every_row or value is None or str(value).strip() == "":
+            return self._clean(value, row=row, **kwargs)
+        found = getattr(self, "_found", None)
+        if found is None:
+            found = self._found = {}
+        key = str(value).strip().casefold()
+        if key not in found:
+            try:
+                found[key] = (self._clean(value, row=row, **kwargs), None)
+            except ValueError as error:
+                found[key] = (None, error)
+        record, error = found[key]
+        if error is not None:
+            raise error
+        return record
+
+    def _clean(self, value, row=None, **kwargs):
         try:
             return super().clean(value, row=row, **kwargs)
         except ObjectDoesNotExist:
@@ -228,10 +253,16 @@ class StrictResource(resources.ModelResource):
     # lieu_ressource.import_columns): {column code name: lazy label}.
     column_labels = {}
 
+    # A preview shows this many new rows cell by cell; the others are counted. Rows
+    # that update a record are always compared (an unchanged one is skipped).
+    PREVIEW_ROWS = 100
+
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         # Values with a fixed list of choices travel as their labels.
         import_columns.use_choice_labels(self)
+        # Options of our own, changed row by row (see before_import_row).
+        self._meta = copy.copy(type(self)._meta)
 
     def import_data(self, dataset, dry_run=False, raise_errors=False, **kwargs):
         # Whatever the caller asks, an invalid row rolls the whole file back.
@@ -239,7 +270,7 @@ class StrictResource(resources.ModelResource):
         kwargs["rollback_on_validation_errors"] = True
         result = super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs)
         # One line per error (row, column, value, what is allowed) for the report.
-        result.error_lines = import_columns.error_lines(self, result, getattr(self, "_rows", []))
+        result.error_lines = import_columns.error_lines(self, result, self._rows)
         return result
 
     def expected_columns(self):
@@ -258,6 +289,67 @@ class StrictResource(resources.ModelResource):
 
     def get_error_result_class(self):
         return QuietError
+
+    # Speed (lieu_ressource.import_speed): records read once a file, simple
+    # constraints checked in Python, rows written in bulk where Meta.use_bulk says so.
+    # Set by before_import; these are what an import that stopped before it has.
+    _instances = None
+    _import_user = None
+    _rows = ()
+
+    def get_instance(self, instance_loader, row):
+        known = getattr(self, "_instances", None)
+        if known is None:
+            return super().get_instance(instance_loader, row)
+        field = self.fields[self.get_import_id_fields()[0]]
+        return known.get(field.clean(row))
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        if self._meta.clean_model_instances:
+            known = (
+                []
+                if getattr(self, "_instances", None) is None
+                else [self.fields[name].attribute for name in self.get_import_id_fields()]
+            )
+            try:
+                import_speed.full_clean(instance, exclude=errors.keys(), known_unique=known)
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        # A preview has validated every row (fields, constraints, uniqueness): writing
+        # them only to roll back would double its time. The confirmation writes.
+        if dry_run:
+            self.create_instances.clear()
+        if self.create_instances:
+            try:
+                import_speed.bulk_create_with_history(
+                    self._meta.model, self.create_instances, batch_size, self._import_user
+                )
+            except Exception as error:  # noqa: BLE001 (reported on the result, as upstream)
+                self.handle_import_error(result, error, raise_errors)
+            finally:
+                self.create_instances.clear()
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        if dry_run:
+            self.update_instances.clear()
+        if self.update_instances:
+            try:
+                import_speed.bulk_update_with_history(
+                    self._meta.model,
+                    self.update_instances,
+                    self.get_bulk_update_fields(),
+                    batch_size,
+                    self._import_user,
+                )
+            except Exception as error:  # noqa: BLE001 (reported on the result, as upstream)
+                self.handle_import_error(result, error, raise_errors)
+            finally:
+                self.update_instances.clear()
 
     def identifying_columns(self):
         """The columns that name the record a row updates (import_id_fields)."""
@@ -309,8 +401,30 @@ class StrictResource(resources.ModelResource):
             )
         # The rows as read, for the error report's "value found".
         self._rows = dataset.dict
+        user = kwargs.get("user")
+        self._import_user = user if getattr(user, "is_authenticated", False) else None
+        for field in self.fields.values():
+            if isinstance(field.widget, LookupWidget):
+                field.widget.forget()
+        self._instances = import_speed.prefetch_instances(self, dataset)
+
+    def get_diff_headers(self):
+        return [import_columns.header(self, field) for field in self.get_import_fields()]
 
     def before_import_row(self, row, **kwargs):
+        number = kwargs.get("row_number") or 0
+        # The confirmation shows no rows: only a preview's first ones are compared.
+        shown = kwargs.get("dry_run", True) and number <= self.PREVIEW_ROWS
+        if self._instances is not None and not shown:
+            field = self.fields[self.get_import_id_fields()[0]]
+            try:
+                known = field.clean(row) in self._instances
+            except (ValueError, ValidationError):
+                known = False
+            # A new row past the preview's first ones: no copy and no diff to make.
+            self._meta.skip_diff = not known
+        else:
+            self._meta.skip_diff = type(self)._meta.skip_diff
         for column, value in row.items():
             row[column] = restore_neutralised(value)
         text.validate_import_row(self, row)  # no invisible direction or control characters
