@@ -283,3 +283,12 @@ def test_referral_lists_query_counts_do_not_grow(
     with django_assert_max_num_queries(20):
         response = client.get(reverse("admin:referrals_referral_changelist"))
     assert len(response.context["cl"].result_list) == n
+
+
+def test_the_person_page_offers_the_team_to_refer_the_person(client, person, referent):
+    url = reverse("beneficiaries:person", args=[person.pk])
+    add = reverse("admin:referrals_referral_add") + f"?beneficiary={person.pk}"
+    client.force_login(staff_member())
+    assert add in client.get(url).content.decode()
+    response = client.get(add)
+    assert response.context["adminform"].form.initial["beneficiary"] == str(person.pk)
