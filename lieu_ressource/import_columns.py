@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 from import_export import widgets
+from import_export.forms import SelectableFieldsExportForm
 
 
 def languages():
@@ -207,3 +208,14 @@ def error_lines(resource, result, rows):
             lines.append({"row": row.number, "column": "", "value": "", "message": str(message)})
     lines.sort(key=lambda line: line["row"] or 0)
     return lines
+
+
+class ExportColumnsForm(SelectableFieldsExportForm):
+    """The export page's column checkboxes, labelled as the file's headers will be
+    ("Niveau d'allemand (CECRL)", not "German Level")."""
+
+    def _get_field_label(self, resource, field_name):
+        field = resource.fields.get(field_name)
+        if field is None:
+            return super()._get_field_label(resource, field_name)
+        return header(resource(), field)

@@ -39,6 +39,7 @@ class StrictImportExportMixin(ImportExportMixin):
         return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
 
     import_template_name = "admin/import_in_staff_language.html"
+    export_form_class = import_columns.ExportColumnsForm
 
     def get_urls(self):
         info = (self.model._meta.app_label, self.model._meta.model_name)

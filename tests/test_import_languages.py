@@ -249,3 +249,16 @@ def test_a_forged_retry_name_is_ignored(staff_client):
     )
     assert response.status_code == 200
     assert "import_file" in response.context["form"].errors
+
+
+def test_export_checkboxes_are_labelled_as_the_file_headers(staff_client):
+    page = staff_client.get(
+        reverse("admin:partners_organisation_export"), HTTP_ACCEPT_LANGUAGE="de"
+    )
+    labels = {
+        str(field.label)
+        for name, field in page.context["form"].fields.items()
+        if name.startswith("organisationresource_")
+    }
+    assert {"Name", "Rolle im Projekt", "Öffentlich angezeigt"} <= labels
+    assert "Is Public" not in labels
