@@ -50,6 +50,7 @@ def _event_form(venue, language="fr", **overrides):
         "end_1": "17:00",
         "venue": venue.pk,
         "status": Event.Status.PUBLISHED,
+        "openness": Event.Openness.PUBLIC,
         "capacity": "40",
         "participations-TOTAL_FORMS": 0,
         "participations-INITIAL_FORMS": 0,
