@@ -31,9 +31,23 @@ def _last_contact_date(person_ref):
 
 
 def visible_beneficiaries(user):
-    """The people this account may see: all for staff; for a partner referent, the
-    people their organisation refers and those it follows (an accepted referral, a
-    shared pathway: see referrals.Following); nobody otherwise."""
+    """The people whose record this account may see: all for staff, their
+    organisation's referrals for a partner referent, nobody otherwise. An
+    organisation that only follows a person (it accepted a referral) reads their
+    shared timeline and the data they agreed to share instead: see
+    `followed_beneficiaries`."""
+    people = Beneficiary.objects.all()
+    if is_staff_member(user):
+        return people
+    contact = getattr(user, "partner_contact", None)
+    if contact is None:
+        return people.none()
+    return people.filter(referring_organisation_id=contact.organisation_id)
+
+
+def followed_beneficiaries(user):
+    """The people whose shared timeline this account reads: those whose record it
+    sees, and those its organisation follows now (referrals.Following)."""
     from referrals.models import Following
 
     people = Beneficiary.objects.all()
@@ -50,15 +64,15 @@ def visible_beneficiaries(user):
 
 def visible_contact_notes(user):
     """The contact notes this account may read: every note for the team; for a
-    partner referent, the notes of the people they see, except those another
-    organisation marked private."""
+    partner referent, the notes of the people they see or follow, except those
+    another organisation marked private."""
     notes = ContactNote.objects.all()
     if is_staff_member(user):
         return notes
     contact = getattr(user, "partner_contact", None)
     if contact is None:
         return notes.none()
-    return notes.filter(beneficiary__in=visible_beneficiaries(user).values("pk")).filter(
+    return notes.filter(beneficiary__in=followed_beneficiaries(user).values("pk")).filter(
         Q(private=False) | Q(organisation_id=contact.organisation_id)
     )
 

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from beneficiaries.selectors import visible_beneficiaries
+from beneficiaries.selectors import followed_beneficiaries, visible_beneficiaries
 from events.models import Attendance
 from lieu_ressource.roles import is_staff_member
 
@@ -103,6 +103,29 @@ class Step:
     organisation: str
 
 
+def sees_record(user, person):
+    """Whether the account sees the person's whole record (the team, the referring
+    organisation), not only what they agreed to share with a follower."""
+    return visible_beneficiaries(user).filter(pk=person.pk).exists()
+
+
+def shared_with(user, person):
+    """What the person agreed to share with the account's organisation: the shared
+    data of its latest accepted referral (empty without one)."""
+    organisation = organisation_of(user)
+    if organisation is None:
+        return []
+    referral = (
+        Referral.objects.filter(
+            beneficiary=person, receiving_organisation=organisation, state=Referral.State.ACCEPTED
+        )
+        .select_related("beneficiary")
+        .order_by("-sent_at")
+        .first()
+    )
+    return shared_data(referral) if referral else []
+
+
 def followers(person):
     """The organisations following the person now, with their referents."""
     return list(
@@ -119,7 +142,7 @@ def shared_timeline(user, person):
     the number of steps."""
     from beneficiaries.selectors import visible_contact_notes
 
-    if not visible_beneficiaries(user).filter(pk=person.pk).exists():
+    if not followed_beneficiaries(user).filter(pk=person.pk).exists():
         return []
     steps = []
     for attendance in (

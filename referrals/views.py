@@ -14,8 +14,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
-from beneficiaries.selectors import visible_beneficiaries
+from beneficiaries.forms import ContactNoteForm
+from beneficiaries.selectors import followed_beneficiaries, note_organisation
 from lieu_ressource.roles import is_staff_member
 
 from . import answers, selectors
@@ -91,16 +93,38 @@ def referral_detail(request, pk):
 
 @referral_access
 def person_timeline(request, pk):
-    """The timeline a person's followers share; 404 for a person the account does not
-    follow."""
-    person = get_object_or_404(visible_beneficiaries(request.user), pk=pk)
+    """The timeline a person's followers share, with a contact note form; 404 for a
+    person the account neither sees nor follows. A follower that is not the
+    referring organisation sees the person's reference and the data they agreed to
+    share, not their record."""
+    person = get_object_or_404(followed_beneficiaries(request.user), pk=pk)
+    user = request.user
+    can_note = person.anonymised_at is None and user.has_perm("beneficiaries.add_contactnote")
+    form = None
+    if can_note:
+        form = ContactNoteForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            note = form.save(commit=False)
+            note.beneficiary = person
+            note.author = user
+            note.organisation = note_organisation(user)
+            note.save()
+            messages.success(request, _("Contact note added."))
+            return redirect("referrals:timeline", pk=person.pk)
+    elif request.method == "POST":
+        raise PermissionDenied
+    full = selectors.sees_record(user, person)
     return render(
         request,
         "referrals/timeline.html",
         {
             "person": person,
+            "full_record": full,
+            "shared": [] if full else selectors.shared_with(user, person),
             "followers": selectors.followers(person),
-            "steps": selectors.shared_timeline(request.user, person),
-            "nav": "caseload",
+            "steps": selectors.shared_timeline(user, person),
+            "form": form,
+            "nav": "referrals",
         },
+        status=400 if form is not None and form.is_bound else 200,
     )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from beneficiaries.models import ContactNote
 from beneficiaries.selectors import dropout_risks, quiet_pathways
 from referrals import services
+from referrals.models import SharedField
 from referrals.selectors import shared_timeline
 from tests.accounts import partner_referent, staff_member
 from tests.factories import (
@@ -78,12 +79,18 @@ def note(person, author, organisation, text, *, private=False, days_ago=1):
     )
 
 
-def test_the_receiving_organisation_follows_the_person_after_accepting(
+def test_the_receiving_organisation_follows_with_the_shared_data_only(
     client, person, spt_referent, shared
 ):
     client.force_login(spt_referent)
-    assert client.get(reverse("beneficiaries:person", args=[person.pk])).status_code == 200
-    assert person in client.get(reverse("beneficiaries:caseload")).context["people"]
+    response = client.get(reverse("referrals:timeline", args=[person.pk]))
+    assert response.status_code == 200
+    assert [label for label, _value in response.context["shared"]] == [SharedField.SITUATION.label]
+    page = response.content.decode()
+    assert person.last_name not in page and person.email not in page
+    # The whole record stays with the referring organisation and the team.
+    assert client.get(reverse("beneficiaries:person", args=[person.pk])).status_code == 404
+    assert person not in client.get(reverse("beneficiaries:caseload")).context["people"]
 
 
 def test_each_follower_sees_the_shared_timeline_and_not_the_others_private_notes(
@@ -113,29 +120,32 @@ def test_each_follower_sees_the_shared_timeline_and_not_the_others_private_notes
 
 
 def test_private_notes_of_another_organisation_are_kept_out_of_every_page(
-    client, person, mission_locale, ml_referent, spt_referent, shared
+    client, person, mission_locale, spt, ml_referent, spt_referent, shared
 ):
     private = note(person, ml_referent, mission_locale, "Difficultés familiales", private=True)
+    theirs = note(person, spt_referent, spt, "Note interne SPT", private=True)
     client.force_login(spt_referent)
     timeline = client.get(reverse("referrals:timeline", args=[person.pk]))
     assert timeline.status_code == 200
     assert "Difficultés familiales" not in timeline.content.decode()
-    page = client.get(reverse("beneficiaries:person", args=[person.pk])).content.decode()
-    assert "Difficultés familiales" not in page
     admin_list = client.get(reverse("admin:beneficiaries_contactnote_changelist"), {"q": "Diff"})
     assert private not in admin_list.context["cl"].result_list
     change = reverse("admin:beneficiaries_contactnote_change", args=[private.pk])
     assert client.get(change).status_code in (302, 404)
     history = reverse("admin:beneficiaries_contactnote_history", args=[private.pk])
     assert client.get(history).status_code == 404
+    # The referring organisation's person page leaves out the SPT's private note.
+    client.force_login(ml_referent)
+    page = client.get(reverse("beneficiaries:person", args=[person.pk]))
+    assert private in page.context["notes"] and theirs not in page.context["notes"]
 
 
-def test_a_note_written_by_a_partner_belongs_to_their_organisation(
+def test_a_follower_adds_a_note_from_the_timeline_and_it_belongs_to_them(
     client, person, spt, spt_referent, shared
 ):
     client.force_login(spt_referent)
-    client.post(
-        reverse("beneficiaries:add_record", args=[person.pk, "note"]),
+    response = client.post(
+        reverse("referrals:timeline", args=[person.pk]),
         {
             "note-date": TODAY().isoformat(),
             "note-channel": "phone",
@@ -143,8 +153,21 @@ def test_a_note_written_by_a_partner_belongs_to_their_organisation(
             "note-private": "on",
         },
     )
+    assert response.status_code == 302
     written = ContactNote.objects.get()
     assert (written.organisation, written.private, written.author) == (spt, True, spt_referent)
+
+
+def test_a_note_in_the_future_is_refused_on_the_timeline(client, person, spt_referent, shared):
+    client.force_login(spt_referent)
+    tomorrow = TODAY() + datetime.timedelta(days=1)
+    response = client.post(
+        reverse("referrals:timeline", args=[person.pk]),
+        {"note-date": tomorrow.isoformat(), "note-channel": "phone", "note-text": "À garder"},
+    )
+    assert response.status_code == 400
+    assert "À garder" in response.content.decode()
+    assert not ContactNote.objects.exists()
 
 
 def test_an_organisation_not_following_the_person_sees_no_timeline(client, person, shared):
@@ -162,15 +185,14 @@ def test_a_follower_that_stopped_no_longer_sees_the_person(client, person, spt_r
 def test_drop_out_risk_counts_a_contact_by_either_organisation(
     request, writer, person, ml_referent, spt_referent, shared
 ):
-    # Quiet for ten weeks: a risk for both followers.
+    # Quiet for ten weeks: a risk on the referring organisation's list.
     assert person.pathways.get() in quiet_pathways()
     assert [p.beneficiary for p in dropout_risks(ml_referent)] == [person]
-    assert [p.beneficiary for p in dropout_risks(spt_referent)] == [person]
     author = ml_referent if writer == "mission_locale" else spt_referent
+    # Even a note the writer keeps private counts as a contact.
     note(person, author, request.getfixturevalue(writer), "Relance", private=True)
     assert not quiet_pathways().exists()
     assert list(dropout_risks(ml_referent)) == []
-    assert list(dropout_risks(spt_referent)) == []
 
 
 def test_the_timeline_query_count_does_not_grow(
