@@ -104,6 +104,9 @@ def anonymise_beneficiaries(beneficiaries):
     Beneficiary.history.filter(id__in=ids).delete()
     Pathway.history.filter(beneficiary_id__in=ids).delete()
     Outcome.history.filter(beneficiary_id__in=ids).delete()
+    from privacy.history import purge_history
+
+    purge_history(beneficiary_ids=ids)
     # Their referrals to partners keep their figures and lose their free text.
     from referrals.retention import anonymise_referrals
 
@@ -118,6 +121,8 @@ def purge_expired(today=None):
     people = anonymise_beneficiaries(expired_beneficiaries(today))
     registrations = expired_registrations(today)
     count = registrations.count()
+    # Their change history goes first (the anonymised rows no longer match).
+    Registration.history.filter(id__in=registrations.values("pk")).delete()
     _anonymise_registrations(registrations)
     Attendance.objects.filter(event__end__lt=_cutoff_instant(today)).exclude(
         walk_in_name=""

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 # (hits, seconds) per scope; settings.RATE_LIMITS may override them.
-DEFAULT_LIMITS = {"registration": (10, 600)}
+DEFAULT_LIMITS = {"registration": (10, 600), "privacy_link": (5, 600)}
 
 
 def client_ip(request):

@@ -118,10 +118,12 @@ def register(
     return registration
 
 
-def cancel(registration):
+def cancel(registration, *, notify=True):
     """Cancel a registration and give a freed place to the oldest waitlisted person.
 
     Returns the promoted registration, or None. Cancelling twice changes nothing.
+    `notify=False` sends the person no confirmation (an erasure: the address is about
+    to be anonymised); the promoted person is told either way.
     """
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=registration.event_id)
@@ -133,7 +135,8 @@ def cancel(registration):
         locked.cancelled_at = timezone.now()
         locked.save(update_fields=["status", "cancelled_at"])
         registration.status, registration.cancelled_at = locked.status, locked.cancelled_at
-        _email_after_commit(locked, "cancellation")
+        if notify:
+            _email_after_commit(locked, "cancellation")
         promoted = None
         if held_a_place and event.status == Event.Status.PUBLISHED:
             if event.start > locked.cancelled_at:

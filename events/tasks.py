@@ -52,6 +52,8 @@ def send_event_reminders():
         Registration.objects.filter(
             status=Registration.Status.CONFIRMED,
             reminder_sent_at__isnull=True,
+            # Withdrawn consent to reminders (privacy.DeclinedReminder).
+            declined_reminder__isnull=True,
             event__status=Event.Status.PUBLISHED,
             event__start__gte=start,
             event__start__lt=end,

@@ -12,6 +12,11 @@ PERSONAL_DATA_VIEWS = {
     "events:cancel",
     "indicators:committee",
     "indicators:download",
+    # A person's own data, reached by the signed link of privacy/tokens.py.
+    "privacy:data",
+    "privacy:json",
+    "privacy:html",
+    "privacy:erased",
 }
 # Every allauth page (login, password reset, two-factor set-up) concerns one account.
 ACCOUNT_PATH = "/accounts/"

@@ -442,3 +442,14 @@ CELERY_BEAT_SCHEDULE["fse-steps-due-reminders"] = {
     "task": "fse.tasks.remind_fse_steps_due",
     "schedule": crontab(minute=30, hour=7),
 }
+
+# Personal-data rights (app privacy): a registrant asks for a signed link by email,
+# valid PRIVACY_LINK_HOURS, to see, download, cancel, withdraw consent and erase. A
+# followed person with no exit date and no activity for PERSONAL_DATA_INACTIVITY_YEARS
+# is anonymised like one who left, once their referent was warned
+# INACTIVITY_WARNING_DAYS before (daily task).
+INSTALLED_APPS += ["privacy"]
+PRIVACY_LINK_HOURS = envint("PRIVACY_LINK_HOURS", 24)
+PERSONAL_DATA_INACTIVITY_YEARS = envint("PERSONAL_DATA_INACTIVITY_YEARS", 3)
+INACTIVITY_WARNING_DAYS = envint("INACTIVITY_WARNING_DAYS", 30)
+RATE_LIMITS["privacy_link"] = (envint("PRIVACY_LINK_RATE_LIMIT", 5), 600)

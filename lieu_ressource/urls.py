@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("", include("partners.urls")),
     path("", include("practices.urls")),
     path("", include("impact.urls")),
+    path("", include("privacy.urls")),
 )
 
 # Indicators: the comité de suivi pages (reports to download) and the staff drill-down.

@@ -1,0 +1,26 @@
+"""Celery tasks of the privacy app."""
+
+from smtplib import SMTPException
+
+from celery import shared_task
+
+from . import emails, holdings
+
+
+@shared_task(
+    autoretry_for=(SMTPException, OSError),
+    retry_backoff=60,
+    retry_backoff_max=1200,
+    retry_jitter=False,
+    max_retries=14,
+)
+def send_rights_link(email, language):
+    """Email the signed link if the portal holds something for the address, in the
+    language of the person's latest registration. The request page answers the same
+    either way, before this runs: nothing tells a stranger whether it is known."""
+    if not holdings.is_known(email):
+        return False
+    latest = holdings.registrations_of(email).order_by("-created_at").first()
+    emails.send_link(email, latest.language if latest else language)
+    return True
+
