@@ -76,6 +76,25 @@ def _referral_accepted():
     return services.accept_referral(referral, contact, channel="portal").following
 
 
+def _fse_participation():
+    """A participation in a new operation of the shipped FSE+ programme."""
+    from fse.models import Operation, Participation
+
+    shipped = Operation.objects.filter(programme__code="fse-activ-action").first()
+    operation = Operation.objects.create(
+        programme=shipped.programme,
+        code=f"atelier-{Operation.objects.count() + 1}",
+        name="Atelier",
+        start_date=shipped.start_date,
+        end_date=shipped.end_date,
+    )
+    return Participation.objects.create(
+        beneficiary=f.BeneficiaryFactory(),
+        operation=operation,
+        entry_date=operation.start_date + datetime.timedelta(days=30),
+    )
+
+
 # One object per registered model, to open its change page. A model registered
 # without a builder here fails `test_every_registered_model_can_be_built`.
 BUILDERS = {
@@ -100,6 +119,8 @@ BUILDERS = {
     "indicators.quarterlyreport": lambda: f.QuarterlyReportFactory(done=True),
     "referrals.referral": lambda: _referral_accepted().referral,
     "referrals.following": _referral_accepted,
+    "fse.operation": lambda: _fse_participation().operation,
+    "fse.participation": _fse_participation,
     "practices.theme": ThemeFactory,
     "practices.practice": lambda: PracticeFactory(
         themes=[ThemeFactory()], organisations=[f.OrganisationFactory()]
