@@ -166,7 +166,8 @@ def test_the_centre_venue_is_kaleidoscoop_at_port_du_rhin():
     assert centre.name == "Kaleidoscoop"
     assert centre.city == "Strasbourg"
     assert centre.postcode == "67100"
-    assert "Port du Rhin" in centre.address
+    assert centre.address == "6 rue Jean Monnet"
+    assert "Port du Rhin" in centre.directions_fr and "Port du Rhin" in centre.directions_de
     assert centre.accessibility_fr and centre.accessibility_de
 
 
