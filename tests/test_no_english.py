@@ -5,6 +5,7 @@ apps the pages use that no catalogue translates for the language)."""
 
 import ast
 import re
+from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -173,3 +174,16 @@ def test_the_check_finds_an_english_message_when_there_is_one():
     assert missing, "every catalogue fully translated: the check would prove nothing"
     sample = sorted(missing)[0]
     assert english_on(f"<p>{sample}</p>", "fr") == [sample]
+
+
+@pytest.mark.parametrize(("language", "shown"), [("fr", "1 234,50"), ("de", "1.234,50")])
+def test_drill_down_figures_read_the_local_way_with_their_unit(language, shown):
+    from django.template import Context, Template
+
+    template = Template('{{ value|floatformat:"-2g" }}')
+    with translation.override(language):
+        assert (
+            template.render(Context({"value": 1234.5})).replace("\u202f", " ").replace("\xa0", " ")
+            == shown
+        )
+        assert template.render(Context({"value": Decimal("11.00")})) == "11"  # not "11,00"
