@@ -23,4 +23,3 @@ def send_rights_link(email, language):
     latest = holdings.registrations_of(email).order_by("-created_at").first()
     emails.send_link(email, latest.language if latest else language)
     return True
-

@@ -25,6 +25,7 @@ from django_celery_beat.models import (
 from events.models import Event, Registration
 from events.services import duplicate_weekly
 from indicators.models import IndicatorValue
+from privacy.models import InactivityWarning, RightsRequest
 
 from . import factories as f
 from .practices.factories import PracticeFactory, ThemeFactory
@@ -124,6 +125,17 @@ BUILDERS = {
     "practices.theme": ThemeFactory,
     "practices.practice": lambda: PracticeFactory(
         themes=[ThemeFactory()], organisations=[f.OrganisationFactory()]
+    ),
+    "privacy.rightsrequest": lambda: RightsRequest.objects.create(
+        subject="0" * 20, channel="staff", action="export", summary={"registrations": 1}
+    ),
+    "privacy.historicalregistration": lambda: f.RegistrationFactory().history.first(),
+    "privacy.historicalattendance": lambda: f.AttendanceFactory(followed=True).history.first(),
+    "privacy.inactivitywarning": lambda: InactivityWarning.objects.create(
+        beneficiary=f.BeneficiaryFactory(),
+        last_activity=datetime.date(2023, 11, 1),
+        due_on=datetime.date(2026, 11, 1),
+        warned_at=datetime.datetime(2026, 10, 1, 7, tzinfo=UTC),
     ),
     "auth.user": f.UserFactory,
     "auth.group": lambda: Group.objects.create(name="bénévoles"),
