@@ -19,6 +19,7 @@ from beneficiaries.models import Beneficiary
 from events.models import Attendance, Event
 from lieu_ressource.roles import is_staff_member
 from partners.models import Organisation
+from referrals.models import Referral
 
 from . import metrics, periods, reports, selectors, snapshots, values
 from .models import Indicator, QuarterlyReport, private_storage
@@ -104,10 +105,11 @@ RECORD_PERMISSIONS = {
     Attendance: "events.view_attendance",
     Event: "events.view_event",
     Organisation: "partners.view_organisation",
+    Referral: "referrals.view_referral",
 }
 # Metrics count people across every organisation: only the team (not a partner
 # referent, who may see their own people only) reads the people behind a figure.
-PEOPLE_RECORDS = (Beneficiary, Attendance)
+PEOPLE_RECORDS = (Beneficiary, Attendance, Referral)
 
 
 def _describe(record):
@@ -133,6 +135,13 @@ def _describe(record):
         elif record.registration_id:
             person = record.registration.email
         return [record.event.start, record.event.title, person, record.walk_in_name]
+    if isinstance(record, Referral):
+        return [
+            record.sent_at,
+            record.beneficiary.reference,
+            record.receiving_organisation.name,
+            record.get_state_display(),
+        ]
     return [str(record), "", "", ""]
 
 
@@ -144,6 +153,7 @@ def _headers(model):
         Event: [_("Start"), _("Event"), _("Format"), _("Venue")],
         Organisation: [_("Organisation"), _("Country"), _("Kind"), ""],
         Attendance: [_("Start"), _("Event"), _("Person"), _("Walk-in name")],
+        Referral: [_("Sent"), _("Reference"), _("Receiving organisation"), _("State")],
     }.get(model, [_("Record"), "", "", ""])
 
 

@@ -200,3 +200,22 @@ def test_the_quarterly_report_keeps_and_shows_the_referral_lines(quarter):
     assert lines["Délai médian de réponse des partenaires (jours)"] == "3,0"
     # A report frozen before referrals existed shows no such line.
     assert reports._referral_totals(None) == []
+
+
+def test_staff_drill_down_to_the_referrals_behind_a_figure(client, settings, quarter):
+    from django.urls import reverse
+
+    from indicators.models import Indicator
+    from tests.accounts import staff_member
+    from tests.factories import IndicatorFactory
+
+    settings.REQUIRE_STAFF_MFA = False
+    indicator = IndicatorFactory(kind=Indicator.Kind.COMPUTED, metric="referrals_refused")
+    client.force_login(staff_member())
+    url = reverse("indicators_staff:indicator_records", args=[indicator.pk, "2026-Q1"])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.context["value"] == 2
+    references = {row[1] for row in response.context["rows"]}
+    assert references == {quarter["R2"].beneficiary.reference, quarter["R3"].beneficiary.reference}
+    assert quarter["R2"].beneficiary.last_name not in response.content.decode()
