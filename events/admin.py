@@ -16,7 +16,7 @@ from lieu_ressource.roles import is_staff_member
 from lieu_ressource.translation_admin import MissingLanguageFilter, TranslationStateMixin
 from partners.admin import StrictImportExportMixin
 
-from .classification import EventClassificationResource
+from .classification import EventClassificationResource, ServesProgrammeFilter
 from .editing import WhenFilter, likely_duplicates
 from .models import (
     Attendance,
@@ -136,7 +136,7 @@ class EventAdmin(
         "language",
         "outside_centre",
         "openness",
-        "programmes",
+        ServesProgrammeFilter,
         "audiences",
         "start",
     )

@@ -9,12 +9,14 @@ spreadsheet and import the file back; an import only classifies events that exis
 `partners.resources`.
 """
 
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, widgets
 
 from indicators.models import Programme
+from indicators.selectors import serving
 from partners.resources import DateTimeWidget, StrictResource
 
 from .models import Event
@@ -67,3 +69,26 @@ class EventClassificationResource(StrictResource):
                 % {"value": row.get("id") or ""}
             )
         return super().before_import_row(row, **kwargs)
+
+
+class ServesProgrammeFilter(admin.SimpleListFilter):
+    """The events a programme's reports count (directly, through an axis, or linked
+    to no programme while it runs), or those linked to no programme at all."""
+
+    title = gettext_lazy("programme served")
+    parameter_name = "serves"
+    NONE = "none"
+
+    def lookups(self, request, model_admin):
+        return [
+            *Programme.objects.order_by("start_date", "code").values_list("code", "name"),
+            (self.NONE, _("No programme set")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == self.NONE:
+            return queryset.filter(programmes__isnull=True, axes__isnull=True)
+        if self.value():
+            programme = Programme.objects.filter(code=self.value()).first()
+            return serving(queryset, programme) if programme else queryset.none()
+        return queryset

@@ -103,3 +103,22 @@ def test_the_export_lists_each_event_with_its_classification(staff_client):
     line = next(row for row in rows[1:] if row[0] == str(event.pk))
     assert "interreg-test" in line
     assert len(rows[0]) == len(HEADER.split(","))
+
+
+def test_staff_filter_the_events_a_programme_counts(staff_client):
+    programme = ProgrammeFactory(
+        code="test-filtre", start_date=datetime.date(2020, 1, 1), end_date=None
+    )
+    linked = EventFactory(title_fr="Lié au programme")
+    linked.programmes.add(programme)
+    other = EventFactory(title_fr="Lié à un autre")
+    other.programmes.add(ProgrammeFactory(code="test-autre-filtre"))
+    untagged = EventFactory(title_fr="Sans programme")
+    url = reverse("admin:events_event_changelist")
+
+    serving = staff_client.get(url, {"serves": "test-filtre", "when": "all"})
+    unset = staff_client.get(url, {"serves": "none", "when": "all"})
+
+    shown = {e.pk for e in serving.context["cl"].result_list}
+    assert shown == {linked.pk, untagged.pk}
+    assert {e.pk for e in unset.context["cl"].result_list} == {untagged.pk}
