@@ -118,7 +118,11 @@ def anonymise_beneficiaries(beneficiaries):
 def purge_expired(today=None):
     """Anonymise every person and registration past the retention period.
     Returns (beneficiaries, registrations) anonymised."""
+    from privacy.inactivity import due_for_inactivity
+
     people = anonymise_beneficiaries(expired_beneficiaries(today))
+    # No exit date, but silent for the inactivity period and their referent warned.
+    people += anonymise_beneficiaries(due_for_inactivity(today or timezone.localdate()))
     registrations = expired_registrations(today)
     count = registrations.count()
     # Their change history goes first (the anonymised rows no longer match).

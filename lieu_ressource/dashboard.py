@@ -179,3 +179,11 @@ def latest_imports(limit=5):
             )
         )
     return imports
+
+
+def inactivity_warnings(today, limit=EVENTS_SHOWN):
+    """People to be anonymised for inactivity whose referent was warned, soonest
+    first (privacy/inactivity.py); one query."""
+    from privacy.inactivity import pending_warnings
+
+    return list(pending_warnings(today)[:limit])

@@ -453,3 +453,7 @@ PRIVACY_LINK_HOURS = envint("PRIVACY_LINK_HOURS", 24)
 PERSONAL_DATA_INACTIVITY_YEARS = envint("PERSONAL_DATA_INACTIVITY_YEARS", 3)
 INACTIVITY_WARNING_DAYS = envint("INACTIVITY_WARNING_DAYS", 30)
 RATE_LIMITS["privacy_link"] = (envint("PRIVACY_LINK_RATE_LIMIT", 5), 600)
+CELERY_BEAT_SCHEDULE["inactivity-warnings"] = {
+    "task": "privacy.tasks.warn_inactive_people",
+    "schedule": crontab(minute=0, hour=7),
+}

@@ -31,6 +31,7 @@ def dashboard(request):
         "more_events": more,
         "dropout_risks": list(reads.dropout_risks_by_referent(today)),
         "fse_steps": list(steps_due_by_referent(today)),
+        "inactivity_warnings": reads.inactivity_warnings(today),
         "reports": reads.recent_reports(today),
         "indicators": reads.quarter_indicators(today),
         "imports": reads.latest_imports(),

@@ -3,8 +3,9 @@
 from smtplib import SMTPException
 
 from celery import shared_task
+from django.utils import timezone
 
-from . import emails, holdings
+from . import emails, holdings, inactivity
 
 
 @shared_task(
@@ -23,3 +24,9 @@ def send_rights_link(email, language):
     latest = holdings.registrations_of(email).order_by("-created_at").first()
     emails.send_link(email, latest.language if latest else language)
     return True
+
+
+@shared_task
+def warn_inactive_people():
+    """Warn referents of the people to be anonymised for inactivity (once each)."""
+    return inactivity.warn_due(timezone.localdate())

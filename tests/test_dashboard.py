@@ -238,9 +238,9 @@ def test_the_dashboard_query_count_does_not_grow_with_rows(
     team = staff_member()
     add_rows(n, team, timezone.localdate())
     client.force_login(team)
-    # 12, three for the quarter's referrals (tests/referrals/test_dashboard.py) and one
-    # for the FSE+ steps due by referent.
-    with django_assert_max_num_queries(16):
+    # 12, three for the quarter's referrals (tests/referrals/test_dashboard.py), one
+    # for the FSE+ steps due by referent and one for the inactivity warnings.
+    with django_assert_max_num_queries(17):
         response = client.get(DASHBOARD)
     assert len(response.context["today_events"]) + len(response.context["week_events"]) >= n
     assert len(response.context["reports"]) == n
