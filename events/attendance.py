@@ -18,6 +18,7 @@ from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery, Va
 from django.db.models.functions import Cast, Coalesce, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.utils import bulk_update_with_history
 
 from beneficiaries.models import Beneficiary
 from beneficiaries.selectors import visible_beneficiaries
@@ -109,9 +110,7 @@ def link_to_beneficiary(attendance, beneficiary):
             # Someone linked the same person to another attendee a moment ago.
             raise AlreadyOnTheList() from None
         if attendance.registration_id:
-            Registration.objects.filter(pk=attendance.registration_id).update(
-                beneficiary=beneficiary
-            )
+            _link_registration(attendance.registration_id, beneficiary)
         return attendance
 
 
@@ -122,8 +121,16 @@ def leave_anonymous(attendance):
         attendance.beneficiary = None
         attendance.save(update_fields=["beneficiary", "recorded_at"])
         if attendance.registration_id:
-            Registration.objects.filter(pk=attendance.registration_id).update(beneficiary=None)
+            _link_registration(attendance.registration_id, None)
         return attendance
+
+
+def _link_registration(registration_id, beneficiary):
+    """Link the registration too, with a line in its change history (who linked it);
+    an update, not a save, so the public pages' cache stays (places are unchanged)."""
+    registration = Registration.objects.get(pk=registration_id)
+    registration.beneficiary = beneficiary
+    bulk_update_with_history([registration], Registration, ["beneficiary"])
 
 
 def next_reference():

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
+from simple_history.utils import bulk_create_with_history
 
 from .attendance import CheckInError, _fold
 from .models import Attendance, Registration
@@ -104,7 +105,8 @@ def mark_all_present(event, by):
             )
         try:
             with transaction.atomic():
-                created = Attendance.objects.bulk_create(rows)
+                # With its change history (privacy/models.py): who marked them present.
+                created = bulk_create_with_history(rows, Attendance, default_user=by)
         except IntegrityError:
             # A tap at the door recorded one of them between our read and write.
             raise MarkedMeanwhile() from None
