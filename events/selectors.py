@@ -96,6 +96,7 @@ def _agenda_window(events, now=None, statuses=(Event.Status.PUBLISHED,)):
     now = now or timezone.now()
     return events.filter(
         status__in=statuses,
+        openness=Event.Openness.PUBLIC,
         start__gte=now - timedelta(days=AGENDA_ONGOING_DAYS),
         start__lt=now + timedelta(days=AGENDA_HORIZON_DAYS),
         end__gte=now,
@@ -125,12 +126,18 @@ def past_public_events():
     """Published events that are over, the most recent first (page them without a
     count: the list grows every day)."""
     now = timezone.now()
-    return _public_events().filter(start__lt=now, end__lt=now).order_by("-start", "-pk")
+    return (
+        _public_events()
+        .filter(openness=Event.Openness.PUBLIC, start__lt=now, end__lt=now)
+        .order_by("-start", "-pk")
+    )
 
 
 def public_event_queryset():
-    """Events the public may open by their address: published or cancelled, never drafts."""
-    return _public_events(PUBLIC_STATUSES)
+    """Events the public may open by their address: published or cancelled, never drafts
+    nor internal meetings. A closed joint action opens by its address (the invitation
+    links to it) but is listed nowhere."""
+    return _public_events(PUBLIC_STATUSES).exclude(openness=Event.Openness.INTERNAL)
 
 
 def public_event(pk):
@@ -142,7 +149,7 @@ def sitemap_events():
     """Published events for the sitemap, by id (pages stay stable as events change),
     with only the columns their addresses need."""
     return (
-        Event.objects.filter(status=Event.Status.PUBLISHED)
+        Event.objects.filter(status=Event.Status.PUBLISHED, openness=Event.Openness.PUBLIC)
         .only(
             "pk",
             "updated_at",

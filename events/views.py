@@ -166,6 +166,8 @@ def _event_page(request, pk, slug):
         "json_ld": _json_ld(event, request.build_absolute_uri(canonical), state),
         "centre": selectors.centre_venue(),
         "nav": "agenda",
+        # Only the invited have the address of a closed action: search engines skip it.
+        "private": event.openness == Event.Openness.CLOSED,
         # The cached page must not outlive what it says about registration.
         "cache_seconds": registration_state.seconds_to_next_change(
             [event], now, longest=page_cache.PAGE_SECONDS
@@ -273,10 +275,14 @@ def event_calendar(request, pk):
 
 
 def privacy(request):
+    from privacy.processing import retention_rules
+
     context = {
         "nav": "privacy",
         "contact_email": getattr(settings, "PUBLIC_CONTACT_EMAIL", ""),
         "retention_years": getattr(settings, "PERSONAL_DATA_RETENTION_YEARS", 3),
+        # The same rules as the record of processing (privacy/processing.py).
+        "retention_rules": retention_rules(),
     }
     return render(request, "events/privacy.html", context)
 

@@ -39,6 +39,7 @@ def coming_events_by_organisation(organisations, per_organisation=EVENTS_PER_PAR
         EventOrganisation.objects.filter(
             organisation__in=organisations,
             event__status=Event.Status.PUBLISHED,
+            event__openness=Event.Openness.PUBLIC,
             event__end__gte=now,
             event__start__lt=now + timedelta(days=event_selectors.AGENDA_HORIZON_DAYS),
         )
