@@ -187,3 +187,22 @@ def test_drill_down_figures_read_the_local_way_with_their_unit(language, shown):
             == shown
         )
         assert template.render(Context({"value": Decimal("11.00")})) == "11"  # not "11,00"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("fr", "mardi 1 décembre 2026, 14:30"), ("de", "Dienstag, 1. Dezember 2026, 14:30")],
+)
+def test_staff_pages_write_dates_the_french_and_german_way(client, language, expected):
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    from tests.accounts import staff_member
+
+    start = datetime.datetime(2026, 12, 1, 14, 30, tzinfo=ZoneInfo("Europe/Paris"))
+    event = f.EventFactory(published=True, start=start, end=start + datetime.timedelta(hours=2))
+    client.force_login(staff_member())
+    page = client.get(
+        reverse("staff_events:check_in", args=[event.pk]), HTTP_ACCEPT_LANGUAGE=language
+    )
+    assert expected in page.text
