@@ -62,7 +62,7 @@ def parse_args():
     parser.add_argument("--quarter", default="2025-Q3")
     parser.add_argument("--lang", default="fr")
     parser.add_argument(
-        "--rounds", type=int, default=3, help="measured runs, each with its floor (median)"
+        "--rounds", type=int, default=5, help="measured runs, each with its floor (median)"
     )
     parser.add_argument(
         "--check", action="store_true", help="exit 1 when a target is missed (see above)"
