@@ -69,6 +69,7 @@ urlpatterns += [
                 path("people/", include("beneficiaries.urls")),
                 path("referrals/", include("referrals.urls")),
                 path("fse/", include("fse.urls")),
+                path("privacy/", include("privacy.staff_urls")),
             ]
         ),
     ),
