@@ -178,7 +178,7 @@ class EventAdmin(
     def get_ordering(self, request):
         return WhenFilter.ordering(request)
 
-    def is_published(self, event):
+    def shown_publicly(self, event):
         return event.status == Event.Status.PUBLISHED
 
     def save_model(self, request, obj, form, change):

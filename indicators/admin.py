@@ -13,6 +13,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, TranslationTabularInline
 
+from lieu_ressource.translation_admin import MissingLanguageFilter, TranslationStateMixin
 from partners.models import ProjectPartnership
 
 from . import exports, services
@@ -55,8 +56,9 @@ class PartnershipInline(admin.TabularInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(TabbedDjangoJqueryTranslationAdmin):
-    list_display = ("name", "code", "funder", "start_date", "end_date")
+class ProgrammeAdmin(TranslationStateMixin, TabbedDjangoJqueryTranslationAdmin):
+    list_display = ("name", "code", "funder", "start_date", "end_date", "translation_state")
+    list_filter = (MissingLanguageFilter,)
     search_fields = ("name_fr", "name_de", "code", "funder")
     prepopulated_fields = {"code": ("name",)}
     inlines = (AxisInline, PartnershipInline)
@@ -69,11 +71,11 @@ class StrategyInline(TranslationTabularInline):
 
 
 @admin.register(Axis)
-class AxisAdmin(TabbedDjangoJqueryTranslationAdmin):
-    list_display = ("number", "title", "programme")
+class AxisAdmin(TranslationStateMixin, TabbedDjangoJqueryTranslationAdmin):
+    list_display = ("number", "title", "programme", "translation_state")
     list_display_links = ("number", "title")
     list_select_related = ("programme",)
-    list_filter = ("programme",)
+    list_filter = ("programme", MissingLanguageFilter)
     search_fields = ("title_fr", "title_de", "programme__code")
     inlines = (StrategyInline,)
 
@@ -83,11 +85,11 @@ class AxisAdmin(TabbedDjangoJqueryTranslationAdmin):
 
 
 @admin.register(Strategy)
-class StrategyAdmin(TabbedDjangoJqueryTranslationAdmin):
-    list_display = ("code", "title", "axis")
+class StrategyAdmin(TranslationStateMixin, TabbedDjangoJqueryTranslationAdmin):
+    list_display = ("code", "title", "axis", "translation_state")
     list_display_links = ("code", "title")
     list_select_related = ("axis__programme",)
-    list_filter = ("axis__programme",)
+    list_filter = ("axis__programme", MissingLanguageFilter)
     search_fields = ("code", "title_fr", "title_de")
     autocomplete_fields = ("axis",)
 
@@ -141,7 +143,7 @@ class IndicatorValueInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(TabbedDjangoJqueryTranslationAdmin):
+class IndicatorAdmin(TranslationStateMixin, TabbedDjangoJqueryTranslationAdmin):
     list_display = (
         "code",
         "name",
@@ -151,10 +153,11 @@ class IndicatorAdmin(TabbedDjangoJqueryTranslationAdmin):
         "baseline",
         "target",
         "unit",
+        "translation_state",
     )
     list_display_links = ("code", "name")
     list_select_related = ("programme", "axis__programme")
-    list_filter = ("programme", "kind")
+    list_filter = ("programme", "kind", MissingLanguageFilter)
     search_fields = ("code", "name_fr", "name_de")
     autocomplete_fields = ("axis", "strategy")
     fieldsets = (

@@ -108,7 +108,7 @@ class MissingLanguageFilter(admin.SimpleListFilter):
 class TranslationStateMixin:
     """For a translation ModelAdmin: a "languages" list column and filter, and a
     warning after saving a public object that lacks a language. Subclasses say what
-    public means with `is_published(obj)`."""
+    public means with `shown_publicly(obj)`."""
 
     @admin.display(description=gettext_lazy("languages"))
     def translation_state(self, obj):
@@ -126,12 +126,12 @@ class TranslationStateMixin:
             ),
         )
 
-    def is_published(self, obj):
+    def shown_publicly(self, obj):
         return False
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        if self.is_published(obj):
+        if self.shown_publicly(obj):
             warn_missing_languages(request, obj)
 
 

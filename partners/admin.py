@@ -218,7 +218,7 @@ class OrganisationAdmin(
             .annotate(event_count=Coalesce(Subquery(events, output_field=IntegerField()), 0))
         )
 
-    def is_published(self, organisation):
+    def shown_publicly(self, organisation):
         return organisation.is_public
 
     @admin.display(description=_("events taken part in"), ordering="event_count")

@@ -208,3 +208,42 @@ def test_past_events_are_one_click_away_latest_first(staff_client):
     assert list(response.context["cl"].result_list) == [recent, older]
     everything = staff_client.get(reverse("admin:events_event_changelist"), {"when": "all"})
     assert everything.context["cl"].result_count == 3
+
+
+def _translated_admins():
+    from modeltranslation.translator import translator
+
+    translated = set(translator.get_registered_models(abstract=False))
+    return [a for model, a in admin.site._registry.items() if model in translated]
+
+
+@pytest.mark.parametrize("model_admin", _translated_admins(), ids=lambda a: a.model._meta.label)
+def test_every_translated_object_shows_and_filters_its_languages(staff_client, model_admin):
+    from lieu_ressource.translation_admin import MissingLanguageFilter
+
+    assert "translation_state" in model_admin.list_display
+    assert MissingLanguageFilter in model_admin.list_filter
+    opts = model_admin.model._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+    response = staff_client.get(url, {"translation": "missing_de"})
+    assert response.status_code == 200
+
+
+def test_publishing_a_practice_without_german_warns(staff_client):
+    from practices.models import Practice
+
+    practice = Practice.objects.create(title_fr="Pratique", stakes_fr="Enjeux", is_published=True)
+    model_admin = admin.site._registry[Practice]
+    request = RequestFactory().post("/")
+    request.user = f.UserFactory(superuser=True)
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    model_admin.save_model(request, practice, None, True)
+    assert [str(m)[:22] for m in request._messages] == ["Publié sans l’allemand"]
+    # The list still shows the model's own "published" column.
+    response = staff_client.get(reverse("admin:practices_practice_changelist"))
+    assert response.status_code == 200
+    assert "is_published" in [
+        getattr(f, "__name__", f) for f in admin.site._registry[Practice].list_display
+    ]
+    assert not callable(getattr(model_admin, "is_published", None))
