@@ -222,7 +222,22 @@ class Event(models.Model):
             "joint action in RCO 81, an internal meeting in neither."
         ),
     )
+    what_to_bring = models.TextField(
+        _("what to bring"),
+        blank=True,
+        help_text=_(
+            "Shown on the event page and in the confirmation and reminder emails. Leave "
+            "it empty for the format's usual advice, if it has one (a CV for a "
+            "recruitment meeting, an identity document for a company visit…)."
+        ),
+    )
     image = models.ImageField(_("image"), upload_to="events/", blank=True)
+    # One more each time staff move the event (start, end or venue): it keeps the
+    # calendar SEQUENCE of the update above that of every file sent before, even
+    # within the minute (events/calendar.py).
+    schedule_changes = models.PositiveIntegerField(
+        _("changes of time or place"), default=0, editable=False
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

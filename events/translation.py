@@ -5,7 +5,7 @@ from .models import Audience, Event, Venue
 
 @register(Event)
 class EventTranslation(TranslationOptions):
-    fields = ("title", "slug", "summary", "description")
+    fields = ("title", "slug", "summary", "description", "what_to_bring")
 
 
 @register(Venue)
