@@ -62,6 +62,9 @@ def _page(request, email, token, **extra):
         "token": token,
         "private": True,
         "nav": "privacy",
+        # A followed person's file (pathways, notes) is answered by the team, who
+        # can check who asks: the page says so rather than showing it.
+        "is_followed": holdings.followed_people_of(email).exists(),
         "has_coming": any(
             holdings.is_future_and_active(r) for r in holdings.registrations_of(email)
         ),

@@ -165,3 +165,16 @@ def test_bad_address_gets_a_translated_message(client):
         response = client.post(request_url("de"), {"email": "not-an-address"})
     assert response.status_code == 200
     assert "gültige E-Mail-Adresse" in response.content.decode()
+
+
+def test_a_followed_person_is_told_the_team_answers_for_their_file(client):
+    from tests.factories import BeneficiaryFactory
+
+    BeneficiaryFactory(email="fatou@example.org", first_name="Fatou")
+    client.post(request_url(), {"email": "fatou@example.org"})
+    (message,) = mail.outbox
+    token = LINK.search(message.body).group(1)
+    page = client.get(data_url(token)).content.decode()
+    assert "vous accompagne aussi" in page
+    # The file itself stays with the team.
+    assert "Fatou" not in page
