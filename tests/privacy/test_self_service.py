@@ -178,3 +178,19 @@ def test_a_followed_person_is_told_the_team_answers_for_their_file(client):
     assert "vous accompagne aussi" in page
     # The file itself stays with the team.
     assert "Fatou" not in page
+
+
+@pytest.mark.parametrize("n", [1, 6])
+def test_the_data_page_query_count_does_not_grow_with_registrations(
+    client, django_assert_max_num_queries, n
+):
+    for _n in range(n):
+        registration = RegistrationFactory(email="gil@example.org")
+        AttendanceFactory(event=registration.event, registration=registration)
+    url = data_url(make_token("gil@example.org"))
+    client.get(url)
+    # The erasures logged for the address, its registrations (twice: listed, and
+    # which are coming) and whether a followed person has it.
+    with django_assert_max_num_queries(4):
+        response = client.get(url)
+    assert len(response.context["data"]["registrations"]) == n
