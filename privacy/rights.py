@@ -11,6 +11,7 @@ service, which promotes the first person waiting.
 from django.db import transaction
 from django.utils import timezone
 
+from beneficiaries.models import Beneficiary
 from beneficiaries.retention import _anonymise_registrations, anonymise_beneficiaries
 from events import services as event_services
 from events.models import Attendance, Registration
@@ -31,12 +32,20 @@ def log_request(email, action, *, channel, requested_by=None, **summary):
     )
 
 
-def _cancel_coming(email, *, notify):
-    """Cancel every coming registration of the address; (cancelled, places freed,
-    people promoted)."""
+def _cancel_coming(email, *, notify, people=None):
+    """Cancel every coming registration of the address (and of these followed
+    people, under any address); (cancelled, places freed, people promoted)."""
     cancelled = freed = promoted = 0
     now = timezone.now()
-    for registration in registrations_of(email):
+    registrations = list(registrations_of(email))
+    if people is not None:
+        seen = {r.pk for r in registrations}
+        registrations += [
+            r
+            for r in Registration.objects.filter(beneficiary__in=people).select_related("event")
+            if r.pk not in seen
+        ]
+    for registration in registrations:
         if not is_future_and_active(registration, now):
             continue
         held_a_place = registration.status == Registration.Status.CONFIRMED
@@ -88,21 +97,25 @@ def erase(email, *, channel, requested_by=None):
     promoted), anonymise their registrations and attendance and their change history;
     staff requests also anonymise the followed people recorded with the address.
     Returns the summary logged."""
-    _cancelled, freed, promoted = _cancel_coming(email, notify=False)
+    staff = channel == RightsRequest.Channel.STAFF
+    people = list(followed_people_of(email)) if staff else None
+    _cancelled, freed, promoted = _cancel_coming(email, notify=False, people=people)
     registration_ids = list(registrations_of(email).values_list("pk", flat=True))
     registrations = Registration.objects.filter(pk__in=registration_ids)
     _anonymise_registrations(registrations)
     Attendance.objects.filter(registration_id__in=registration_ids).update(walk_in_name="")
     DeclinedReminder.objects.filter(registration_id__in=registration_ids).delete()
     purge_history(registration_ids=registration_ids)
-    people = 0
-    if channel == RightsRequest.Channel.STAFF:
-        people = anonymise_beneficiaries(followed_people_of(email))
+    followed = 0
+    if staff:
+        followed = anonymise_beneficiaries(
+            Beneficiary.objects.filter(pk__in=[p.pk for p in people])
+        )
     summary = {
         "registrations": len(registration_ids),
         "places_freed": freed,
         "promoted": promoted,
-        "followed_people": people,
+        "followed_people": followed,
     }
     log_request(
         email, RightsRequest.Action.ERASURE, channel=channel, requested_by=requested_by, **summary

@@ -117,3 +117,15 @@ def test_history_pages_open_for_staff_only(staff_client, client, person):
         302,
         403,
     )
+
+
+def test_staff_erasure_frees_the_persons_places_under_another_address(staff_client, person):
+    coming = EventFactory(published=True, capacity=1)
+    place = RegistrationFactory(event=coming, email="n.other@example.org", beneficiary=person)
+    waiting = RegistrationFactory(event=coming, waitlisted=True)
+    staff_client.post(URL, {"email": "nadia@example.org", "do": "erase", "confirm": "on"})
+    place.refresh_from_db()
+    waiting.refresh_from_db()
+    assert place.status == Registration.Status.CANCELLED
+    assert place.email.endswith("@anonymised.invalid")
+    assert waiting.status == Registration.Status.CONFIRMED
