@@ -1,13 +1,14 @@
-"""The forms of the receiving partner: answer a referral in one step (accept with a
-referent, or refuse with a reason), and record its result."""
+"""The forms of the referral pages: send a referral (a partner refers a person it
+follows), answer one in one step (accept with a referent, or refuse with a reason),
+and record its result."""
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Contact
+from partners.models import Contact, Organisation
 
-from .models import Referral
+from .models import Following, Referral, SharedField
 
 ACCEPT = "accept"
 REFUSE = "refuse"
@@ -75,3 +76,69 @@ class ListFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Search by reference or shared name"), max_length=100, required=False
     )
+
+
+class SendReferralForm(forms.Form):
+    """A partner (or the team) refers a person it follows to another organisation,
+    with the data the person agreed to share; the consent is recorded when sent."""
+
+    receiving_organisation = forms.ModelChoiceField(
+        label=_("Receiving organisation"),
+        queryset=Organisation.objects.none(),
+        empty_label="—",
+        error_messages={
+            "required": _("Choose the organisation you refer the person to."),
+            "invalid_choice": _("Choose an organisation from the list (not your own)."),
+        },
+    )
+    reason = forms.CharField(
+        label=_("Reason for the referral"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Say why you refer the person.")},
+    )
+    looking_for = forms.CharField(
+        label=_("What the person is looking for"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say what the person is looking for.")},
+    )
+    shared_fields = forms.MultipleChoiceField(
+        label=_("Data to share"),
+        choices=(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Only what the person agreed to share with this organisation. Without any, "
+            "it sees the person's reference only."
+        ),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "The person agreed to this referral and to the data ticked above being "
+            "shared with the receiving organisation."
+        ),
+        error_messages={"required": _("The person's consent is needed to send the referral.")},
+    )
+
+    def __init__(self, *args, person, organisations, shareable, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+        self.fields["receiving_organisation"].queryset = organisations
+        self.fields["shared_fields"].choices = [
+            (value, label) for value, label in SharedField.choices if value in shareable
+        ]
+
+    def clean_receiving_organisation(self):
+        organisation = self.cleaned_data["receiving_organisation"]
+        if Referral.objects.filter(
+            beneficiary=self.person, receiving_organisation=organisation, state=Referral.State.SENT
+        ).exists():
+            raise forms.ValidationError(
+                _("A referral of this person to this organisation already awaits its answer.")
+            )
+        if Following.objects.filter(
+            beneficiary=self.person, organisation=organisation, end_date__isnull=True
+        ).exists():
+            raise forms.ValidationError(_("This organisation already follows this person."))
+        return organisation

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from beneficiaries.selectors import followed_beneficiaries, visible_beneficiaries
 from events.models import Attendance
 from lieu_ressource.roles import is_staff_member
+from partners.models import Organisation
 
 from .models import Following, Referral, SharedField
 
@@ -109,13 +110,12 @@ def sees_record(user, person):
     return visible_beneficiaries(user).filter(pk=person.pk).exists()
 
 
-def shared_with(user, person):
-    """What the person agreed to share with the account's organisation: the shared
-    data of its latest accepted referral (empty without one)."""
+def _accepted_referral(user, person):
+    """The latest referral of `person` the account's organisation accepted, if any."""
     organisation = organisation_of(user)
     if organisation is None:
-        return []
-    referral = (
+        return None
+    return (
         Referral.objects.filter(
             beneficiary=person, receiving_organisation=organisation, state=Referral.State.ACCEPTED
         )
@@ -123,7 +123,37 @@ def shared_with(user, person):
         .order_by("-sent_at")
         .first()
     )
+
+
+def shared_with(user, person):
+    """What the person agreed to share with the account's organisation: the shared
+    data of its latest accepted referral (empty without one)."""
+    referral = _accepted_referral(user, person)
     return shared_data(referral) if referral else []
+
+
+def shareable_fields(user, person):
+    """The data the account may pass on when it refers `person` onwards: any for the
+    team and the referring organisation, which hold the record; for an organisation
+    that only follows the person, no more than the person shared with it."""
+    if sees_record(user, person):
+        return list(SharedField.values)
+    referral = _accepted_referral(user, person)
+    return [field for field in SharedField.values if referral and referral.shares(field)]
+
+
+def receiving_organisations(user):
+    """The organisations the account may refer a person to, by name: those still
+    active, neither the account's own nor an employer (a referral goes to a service
+    that supports the person, not to a company)."""
+    today = timezone.localdate()
+    organisations = Organisation.objects.filter(
+        Q(active_until__isnull=True) | Q(active_until__gte=today)
+    ).exclude(role=Organisation.Role.EMPLOYER)
+    own = organisation_of(user)
+    if own is not None and not is_staff_member(user):
+        organisations = organisations.exclude(pk=own.pk)
+    return organisations.order_by("name")
 
 
 def followers(person):

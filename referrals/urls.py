@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.referral_list, name="list"),
     path("<int:pk>/", views.referral_detail, name="detail"),
     path("people/<int:pk>/timeline/", views.person_timeline, name="timeline"),
+    path("people/<int:pk>/refer/", views.refer_person, name="refer"),
 ]
 
 # Under the language prefix: /fr/orientation/<token>/, /de/vermittlung/<token>/.

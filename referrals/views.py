@@ -1,7 +1,8 @@
 """The receiving partner's pages in the portal (under /staff/referrals/, where a
 second factor is required): the referrals addressed to their organisation, each
 showing only what the person agreed to share, answered in one step; and the shared
-timeline of a person several organisations follow.
+timeline of a person several organisations follow; and the form with which a
+partner refers a person it follows to another organisation.
 
 A partner referent reaches only their organisation's referrals (404 for the others);
 accounts without a role get 403.
@@ -9,19 +10,21 @@ accounts without a role get 403.
 
 import functools
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from beneficiaries.forms import ContactNoteForm
 from beneficiaries.selectors import followed_beneficiaries, note_organisation
 from lieu_ressource.roles import is_staff_member
 
-from . import answers, selectors
-from .forms import ListFilterForm
+from . import answers, selectors, services
+from .forms import ListFilterForm, SendReferralForm
 from .models import ReferralTransition
 
 PER_PAGE = 50
@@ -127,4 +130,56 @@ def person_timeline(request, pk):
             "nav": "referrals",
         },
         status=400 if form is not None and form.is_bound else 200,
+    )
+
+
+@referral_access
+def refer_person(request, pk):
+    """Refer a person the account follows (its organisation refers them, or it
+    accepted their referral) to another organisation, through `services.send_referral`:
+    the organisation is emailed, the step written to the history and counted. 404
+    for a person the account does not follow or whose record was anonymised."""
+    user = request.user
+    people = followed_beneficiaries(user).filter(anonymised_at__isnull=True)
+    person = get_object_or_404(people, pk=pk)
+    form = SendReferralForm(
+        request.POST if request.method == "POST" else None,
+        person=person,
+        organisations=selectors.receiving_organisations(user),
+        shareable=selectors.shareable_fields(user, person),
+    )
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            referral = services.send_referral(
+                person,
+                data["receiving_organisation"],
+                reason=data["reason"],
+                looking_for=data["looking_for"],
+                shared_fields=data["shared_fields"],
+                # The consent is given now, as the partner ticks it with the person.
+                consent_at=timezone.now(),
+                sent_by=user,
+                sending_organisation=note_organisation(user),
+                channel=ReferralTransition.Channel.PORTAL,
+            )
+        except services.ReferralError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("Referral sent to %(org)s: they are told by email.")
+                % {"org": referral.receiving_organisation.name},
+            )
+            return redirect("referrals:timeline", pk=person.pk)
+    return render(
+        request,
+        "referrals/refer.html",
+        {
+            "person": person,
+            "form": form,
+            "expiry_days": settings.REFERRAL_EXPIRY_DAYS,
+            "nav": "referrals",
+        },
+        status=400 if form.is_bound else 200,
     )
