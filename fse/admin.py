@@ -1,10 +1,42 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from beneficiaries.admin import VisiblePeopleMixin
+from indicators.errors import ReportError
+from indicators.models import Programme
+from indicators.quarters import Quarter
+from lieu_ressource.roles import is_staff_member
 
+from . import participant_export
 from .models import Operation, Participation
+
+
+class ParticipantExportForm(forms.Form):
+    programme = forms.ModelChoiceField(
+        label=_("FSE+ programme"),
+        queryset=Programme.objects.filter(operations__isnull=False).distinct(),
+    )
+    quarter = forms.CharField(
+        label=_("Quarter"),
+        max_length=7,
+        help_text=_(
+            "As 2025-Q3. The file holds every participant who entered by the quarter's "
+            "end, with what was known of them on that day."
+        ),
+    )
+
+    def clean_quarter(self):
+        try:
+            return Quarter.parse(self.cleaned_data["quarter"])
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from exc
 
 
 @admin.register(Operation)
@@ -18,6 +50,7 @@ class OperationAdmin(admin.ModelAdmin):
 
 @admin.register(Participation)
 class ParticipationAdmin(VisiblePeopleMixin, SimpleHistoryAdmin):
+    change_list_template = "admin/fse/participation/change_list.html"
     list_display = (
         "beneficiary",
         "operation",
@@ -71,3 +104,46 @@ class ParticipationAdmin(VisiblePeopleMixin, SimpleHistoryAdmin):
         ),
         (_("Record"), {"fields": ("created_at",), "classes": ("collapse",)}),
     )
+
+    def get_urls(self):
+        export = path(
+            "export/",
+            self.admin_site.admin_view(self.export_view),
+            name="fse_participation_export",
+        )
+        return [export, *super().get_urls()]
+
+    @staticmethod
+    def may_export(request):
+        # The file holds every participant of a programme, disability included
+        # (special-category data): the team only, never a partner referent.
+        return is_staff_member(request.user)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "may_export": self.may_export(request)}
+        return super().changelist_view(request, extra_context)
+
+    def export_view(self, request):
+        """Download an FSE+ programme's participants for the Ma Démarche FSE+ import."""
+        if not self.may_export(request):
+            raise PermissionDenied
+        initial = {"quarter": str(Quarter.containing(timezone.localdate()).previous())}
+        form = ParticipantExportForm(request.POST or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            try:
+                text, content_type, name = participant_export.export(
+                    form.cleaned_data["programme"], form.cleaned_data["quarter"]
+                )
+            except ReportError as exc:
+                form.add_error(None, str(exc))
+            else:
+                response = HttpResponse(text, content_type=content_type)
+                response["Content-Disposition"] = f'attachment; filename="{name}"'
+                return response
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "form": form,
+            "title": _("Export the FSE+ participants"),
+        }
+        return TemplateResponse(request, "admin/fse/participation/export.html", context)

@@ -7,5 +7,13 @@ class FseConfig(AppConfig):
     verbose_name = _("FSE+ participants")
 
     def ready(self):
-        # The FSE+ common indicators join the registry of indicators.metrics.
-        from . import metrics  # noqa: F401
+        # The FSE+ common indicators join the registry of indicators.metrics, and
+        # the participants' file is a format of `manage.py export_indicators`.
+        from indicators import exports
+
+        from . import (
+            metrics,  # noqa: F401
+            participant_export,
+        )
+
+        exports.OTHER_EXPORTS[participant_export.FORMAT] = participant_export.export

@@ -10,9 +10,9 @@ read from published snapshots: the export says what the committee received, what
 the records say today. Numbers are decimal texts as the snapshot holds them ("12",
 "12.5"); an empty cell (CSV) or null (JSON) means no figure.
 
-Other exports (the FSE+ participants' entry and exit data) register themselves in
-`EXPORTS` beside these two, so that the admin and `manage.py export_indicators`
-offer them alike.
+Other exports, which do not read a published report (the FSE+ participants' entry
+and exit data, fse.participant_export), register in `OTHER_EXPORTS`, so that
+`manage.py export_indicators` offers them alike.
 """
 
 import csv
@@ -152,10 +152,22 @@ EXPORTS = {
     "json": (as_json, "application/json", "json"),
 }
 
+# format -> function (programme, quarter) -> (text, content type, file name), for the
+# exports that are not the published indicator values; filled by the apps that own
+# them (fse.apps), refusing with a ReportError what they cannot export.
+OTHER_EXPORTS = {}
+
+
+def formats():
+    """Every export format, sorted."""
+    return sorted({*EXPORTS, *OTHER_EXPORTS})
+
 
 def export(programme, quarter, file_format):
-    """The indicator values of the programme's published report for the quarter, as
-    (text, content type, file name)."""
+    """The indicator values of the programme's published report for the quarter (or
+    another registered export), as (text, content type, file name)."""
+    if file_format in OTHER_EXPORTS:
+        return OTHER_EXPORTS[file_format](programme, quarter)
     if file_format not in EXPORTS:
         raise ReportError(_("Unknown export format “%(format)s”.") % {"format": file_format})
     render, content_type, extension = EXPORTS[file_format]

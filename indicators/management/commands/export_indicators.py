@@ -1,5 +1,7 @@
 """`manage.py export_indicators PROGRAMME 2025-Q3 --format csv|json`: the indicator
-values of a published report, for the funders' own systems (see indicators.exports)."""
+values of a published report, for the funders' own systems (see indicators.exports);
+`--format participants-csv`: an FSE+ programme's participants to the quarter's end, for
+the mass import of Ma Démarche FSE+ (see fse.participant_export)."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
@@ -16,13 +18,14 @@ class Command(BaseCommand):
         "Print the indicator values of a programme's published report for a quarter, "
         "one line per indicator (code, names, unit, baseline, target, quarter value, "
         "cumulative, previously reported, progress, note, report version), as CSV or "
-        "JSON for Synergie-CTE or Jems."
+        "JSON for Synergie-CTE or Jems; or, with --format participants-csv, an FSE+ "
+        "programme's participants to the quarter's end for the Ma Démarche FSE+ import."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("programme", help="Code of the programme.")
         parser.add_argument("quarter", help="Quarter, as 2025-Q3.")
-        parser.add_argument("--format", choices=sorted(exports.EXPORTS), default="csv")
+        parser.add_argument("--format", choices=exports.formats(), default="csv")
         parser.add_argument("--output", help="Write to this file instead of the output.")
 
     def handle(self, *args, programme, quarter, format, output, **options):
