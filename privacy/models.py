@@ -4,6 +4,7 @@ sent to referents, and the change history of registrations and attendance."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history import register
 
@@ -47,6 +48,23 @@ class RightsRequest(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} – {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class AccessLink(models.Model):
+    """One signed link sent to a person's address. The link carries only a random
+    key, so the address never appears in a URL (nor in a server's access log); the
+    row lives PRIVACY_LINK_HOURS and goes with an erasure of the address."""
+
+    key = models.CharField(_("key"), max_length=64, unique=True)
+    email = models.EmailField(_("email"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("access link")
+        verbose_name_plural = _("access links")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M}"
 
 
 class DeclinedReminder(models.Model):

@@ -19,7 +19,7 @@ from events.models import Attendance, Registration
 from .history import purge_history
 from .holdings import followed_people_of, is_future_and_active, registrations_of
 from .models import DeclinedReminder, RightsRequest
-from .tokens import subject_of
+from .tokens import forget_links_of, subject_of
 
 
 def log_request(email, action, *, channel, requested_by=None, **summary):
@@ -117,6 +117,7 @@ def erase(email, *, channel, requested_by=None):
         "promoted": promoted,
         "followed_people": followed,
     }
+    forget_links_of(email)
     log_request(
         email, RightsRequest.Action.ERASURE, channel=channel, requested_by=requested_by, **summary
     )

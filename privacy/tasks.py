@@ -6,6 +6,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from . import emails, holdings, inactivity
+from .tokens import forget_expired_links
 
 
 @shared_task(
@@ -28,5 +29,7 @@ def send_rights_link(email, language):
 
 @shared_task
 def warn_inactive_people():
-    """Warn referents of the people to be anonymised for inactivity (once each)."""
+    """Warn referents of the people to be anonymised for inactivity (once each), and
+    forget the expired links to people's data."""
+    forget_expired_links()
     return inactivity.warn_due(timezone.localdate())

@@ -1,6 +1,7 @@
 """The self-service rights of registrants: the signed link, what it shows, the
 downloads, cancellation, withdrawn reminders and erasure."""
 
+import base64
 import json
 import re
 import time
@@ -53,6 +54,12 @@ def test_known_and_unknown_addresses_get_the_same_page(client, alice):
     )
     # Only the known address gets an email; the unknown one gets none at all.
     assert [m.to for m in mail.outbox] == [["alice@example.org"]]
+    # The link names no address, even encoded.
+    token = LINK.search(mail.outbox[0].body).group(1)
+    assert (
+        "alice" not in base64.urlsafe_b64decode(token.split(":")[0] + "==").decode("latin-1")
+        and "alice" not in token
+    )
 
 
 def test_link_email_is_in_the_registrants_language(client):
