@@ -16,6 +16,7 @@ from lieu_ressource.roles import is_staff_member
 from lieu_ressource.translation_admin import MissingLanguageFilter, TranslationStateMixin
 from partners.admin import StrictImportExportMixin
 
+from . import schedule_changes
 from .classification import EventClassificationResource, ServesProgrammeFilter
 from .editing import WhenFilter, likely_duplicates
 from .models import (
@@ -149,7 +150,7 @@ class EventAdmin(
     autocomplete_fields = ("venue", "axes", "programmes")
     readonly_fields = ("created_at", "updated_at", "registrations_link")
     fieldsets = (
-        (None, {"fields": ("title", "slug", "summary", "description", "image")}),
+        (None, {"fields": ("title", "slug", "summary", "description", "what_to_bring", "image")}),
         (
             _("What and for whom"),
             {"fields": ("format", "language", "openness", "audiences", "axes", "programmes")},
@@ -182,7 +183,21 @@ class EventAdmin(
         return event.status == Event.Status.PUBLISHED
 
     def save_model(self, request, obj, form, change):
+        # What registrants were told, read before the save overwrites it.
+        before = schedule_changes.stored(obj.pk) if change else None
         super().save_model(request, obj, form, change)
+        moved = schedule_changes.notify_if_moved(obj, before)
+        if moved:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d registered person is told by email of the new time or place.",
+                    "%(count)d registered people are told by email of the new time or place.",
+                    moved,
+                )
+                % {"count": moved},
+                messages.SUCCESS,
+            )
         if change and "status" in form.changed_data:
             told = notify_event_cancelled(obj)
             if told:

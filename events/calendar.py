@@ -100,17 +100,22 @@ VTIMEZONE = (
 VTIMEZONE_BYTES = b"".join(line.encode() + b"\r\n" for line in VTIMEZONE)
 
 # iTIP methods (RFC 5546): PUBLISH for the feed, the event files and the emails' entry;
-# CANCEL for the file that removes it from the calendar of a person who cancelled.
+# CANCEL for the file that removes it from the calendar of a person who cancelled;
+# REQUEST for the update sent to a registrant when the event moves (time or place).
 PUBLISH = "PUBLISH"
 CANCEL = "CANCEL"
+REQUEST = "REQUEST"
 
 
 def _sequence(event):
-    """Grows with every change of the event (RFC 5545 SEQUENCE): minutes since 2020."""
-    return max(0, int(event.updated_at.timestamp() - 1577836800) // 60)
+    """Grows with every change of the event (RFC 5545 SEQUENCE): minutes since 2020,
+    plus one per change of time or place, so that the update sent for a move ranks
+    above the files sent before it, even within the same minute."""
+    minutes = max(0, int(event.updated_at.timestamp() - 1577836800) // 60)
+    return minutes + event.schedule_changes
 
 
-def _vevent(event, url, stamp, *, cancelled=False, organizer=""):
+def _vevent(event, url, stamp, *, cancelled=False, organizer="", attendee=""):
     """The VEVENT of one event, written directly: the icalendar library takes some
     3 ms an event, too slow for a feed of hundreds that calendar clients poll."""
     description = "\n\n".join(part for part in (event.summary, url) if part)
@@ -136,13 +141,17 @@ def _vevent(event, url, stamp, *, cancelled=False, organizer=""):
     ]
     if organizer:
         lines.append(f"ORGANIZER:mailto:{organizer}")
+    if attendee:
+        # A REQUEST names whom it is for; no answer is expected (the place is held).
+        lines.append(f"ATTENDEE;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:{attendee}")
     lines.append("END:VEVENT")
     return b"".join(_fold(line) for line in lines)
 
 
-def build_calendar(events, *, name, method=PUBLISH, organizer=""):
+def build_calendar(events, *, name, method=PUBLISH, organizer="", attendee=""):
     """The iCalendar bytes of `events` (with their venue loaded), titles and links in
-    the active language. With method=CANCEL, each entry is the cancelling one."""
+    the active language. With method=CANCEL, each entry is the cancelling one; a
+    REQUEST (an update sent to one registrant) names the `attendee`."""
     events = list(events)
     language = (get_language() or settings.LANGUAGE_CODE)[:2]
     calendar = icalendar.Calendar.new(
@@ -161,6 +170,7 @@ def build_calendar(events, *, name, method=PUBLISH, organizer=""):
             stamp,
             cancelled=method == CANCEL,
             organizer=organizer,
+            attendee=attendee,
         )
         for event in events
     )

@@ -8,7 +8,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from . import calendar, centre, links, selectors
+from . import calendar, centre, links, schedule_changes, selectors
+from .models import Event, Registration
 
 
 def _subject(kind, event):
@@ -23,9 +24,20 @@ def _subject(kind, event):
     return subjects[kind] % {"title": event.title}
 
 
-def _send(registration, kind, *, calendar_method=None):
+def _changed_subject(changed, event):
+    if changed == [schedule_changes.TIME]:
+        subject = _("Time changed: %(title)s")
+    elif changed == [schedule_changes.PLACE]:
+        subject = _("Place changed: %(title)s")
+    else:
+        subject = _("Time and place changed: %(title)s")
+    return subject % {"title": event.title}
+
+
+def _send(registration, kind, *, calendar_method=None, context=None, subject=None):
     """Send the `kind` email; `calendar_method` attaches the event's .ics with that
-    iTIP method (PUBLISH adds it to the calendar, CANCEL removes it)."""
+    iTIP method (PUBLISH adds it to the calendar, CANCEL removes it, REQUEST updates
+    it); `context` adds to the templates' and `subject(event)` replaces the subject."""
     event = registration.event
     venue = selectors.centre_venue()
     reply_to = centre.reply_to(venue)
@@ -37,9 +49,10 @@ def _send(registration, kind, *, calendar_method=None):
             "cancel_url": links.cancel_url(registration),
             "site_url": settings.SITE_URL,
             "centre": venue,
+            **(context or {}),
         }
         message = EmailMultiAlternatives(
-            subject=_subject(kind, event),
+            subject=subject(event) if subject else _subject(kind, event),
             body=render_to_string(f"events/emails/{kind}.txt", context),
             to=[registration.email],
             reply_to=reply_to,
@@ -52,7 +65,9 @@ def _send(registration, kind, *, calendar_method=None):
                 [event],
                 name=event.title,
                 method=calendar_method,
-                organizer=reply_to[0] if reply_to else "",
+                # A REQUEST must name its organiser (RFC 5546): the team, else the sender.
+                organizer=reply_to[0] if reply_to else settings.DEFAULT_FROM_EMAIL,
+                attendee=registration.email if calendar_method == calendar.REQUEST else "",
             )
             message.attach("event.ics", content, f"text/calendar; method={calendar_method}")
         message.send()
@@ -90,6 +105,35 @@ def send_event_cancelled(registration):
     _send(registration, "event_cancelled", calendar_method=calendar.CANCEL)
 
 
+def send_event_changed(registration, change):
+    """Staff moved the event (time and/or place, see events/schedule_changes.py): says
+    what changed, before and now; a confirmed person also gets the calendar entry
+    updated (.ics REQUEST, same UID, higher SEQUENCE). Someone waiting never had the
+    entry, so gets none. Nothing is sent if the person cancelled or the event was
+    cancelled or unpublished since."""
+    if registration.status == Registration.Status.CANCELLED:
+        return
+    if registration.event.status != Event.Status.PUBLISHED:
+        return
+    changed = change["changed"]
+    previous_start, previous_end = schedule_changes.previous_times(change)
+    confirmed = registration.status == Registration.Status.CONFIRMED
+    _send(
+        registration,
+        "event_changed",
+        calendar_method=calendar.REQUEST if confirmed else None,
+        subject=lambda event: _changed_subject(changed, event),
+        context={
+            "time_changed": schedule_changes.TIME in changed,
+            "place_changed": schedule_changes.PLACE in changed,
+            "previous_start": previous_start,
+            "previous_end": previous_end,
+            "previous_place": change["place"],
+            "is_confirmed": confirmed,
+        },
+    )
+
+
 SENDERS = {
     "confirmation": send_confirmation,
     "waitlisted": send_waitlisted,
@@ -97,4 +141,5 @@ SENDERS = {
     "cancellation": send_cancellation,
     "reminder": send_reminder,
     "event_cancelled": send_event_cancelled,
+    "event_changed": send_event_changed,
 }

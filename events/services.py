@@ -177,12 +177,14 @@ def _promote_oldest_waitlisted(event):
     return promoted
 
 
-def _email_after_commit(registration, kind):
+def _email_after_commit(registration, kind, **details):
+    """Queue the `kind` email once the transaction commits; `details` (JSON-ready)
+    go to the task, e.g. what changed for an "event_changed" email."""
     from .tasks import send_registration_email
 
     def send():
         try:
-            send_registration_email.delay(registration.pk, kind)
+            send_registration_email.delay(registration.pk, kind, **details)
         except Exception:
             # The registration is saved; a lost email must not turn into an error page.
             logger.exception(

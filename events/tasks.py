@@ -24,10 +24,11 @@ logger = logging.getLogger(__name__)
     retry_jitter=False,
     max_retries=14,
 )
-def send_registration_email(registration_id, kind):
-    """Send one of the emails of `events.emails.SENDERS` to a registrant."""
+def send_registration_email(registration_id, kind, **details):
+    """Send one of the emails of `events.emails.SENDERS` to a registrant; `details`
+    are that email's own (what changed, for "event_changed")."""
     registration = Registration.objects.select_related("event__venue").get(pk=registration_id)
-    emails.SENDERS[kind](registration)
+    emails.SENDERS[kind](registration, **details)
 
 
 def tomorrow_bounds(now=None):

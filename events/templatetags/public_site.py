@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
-from events import accessibility, centre, links, registration_state, social
+from events import accessibility, centre, links, registration_state, social, what_to_bring
 from indicators import charts
 
 register = template.Library()
@@ -107,6 +107,16 @@ def translated(obj, field):
         if other:
             return TranslatedText(other, code, True)
     return TranslatedText("", current, False)
+
+
+@register.simple_tag(name="what_to_bring")
+def what_to_bring_for(event):
+    """What to bring to `event`: staff's text (in another language, marked, when the
+    active one is empty) or else its format's usual advice (events/what_to_bring.py)."""
+    written = translated(event, "what_to_bring")
+    if written.text:
+        return written
+    return TranslatedText(what_to_bring.format_advice(event.format), _current_language(), False)
 
 
 @register.simple_tag(takes_context=True)
