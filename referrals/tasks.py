@@ -14,7 +14,7 @@ logger = logging.getLogger(__name__)
 def send_referral_email(referral_id, kind):
     """Send an email of `referrals.emails.KINDS` about one referral."""
     referral = Referral.objects.select_related(
-        "receiving_organisation", "receiving_referent", "beneficiary"
+        "receiving_organisation", "sending_organisation", "receiving_referent", "beneficiary"
     ).get(pk=referral_id)
     return emails.send(referral, kind)
 

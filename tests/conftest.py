@@ -88,7 +88,7 @@ def running_worker(queue, *, app="lieu_ressource", log_name="worker.log", env=No
         "TEST_WORKER_OUTBOX": WORKER_OUTBOX,
         **(env or {}),
     }
-    os.makedirs(WORKER_OUTBOX, exist_ok=True)
+    os.makedirs(env["TEST_WORKER_OUTBOX"], exist_ok=True)
     os.makedirs(env["VAR_DIR"], exist_ok=True)
     log = open(os.path.join(env["VAR_DIR"], log_name), "w")
     process = subprocess.Popen(

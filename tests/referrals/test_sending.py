@@ -105,6 +105,7 @@ def test_a_partner_refers_a_person_of_its_caseload(
     assert mail.outbox[0].to == ["spt@example.de"]
     assert mail.outbox[0].subject == "Eine Vermittlung für Ihre Organisation: SPT Kehl (Test)"
     assert "Martin" not in mail.outbox[0].body
+    assert "Mission locale Test vermittelt eine Person an SPT Kehl (Test)" in mail.outbox[0].body
     # Counted like a referral sent by the team, and in the SPT's portal list.
     quarter = Quarter.containing(timezone.localdate(referral.sent_at))
     assert get_metric("referrals_sent")(quarter).value == 1
