@@ -240,7 +240,6 @@ def test_without_consent_nothing_is_sent_and_the_errors_come_first(
     content = response.content.decode()
     # The summary is focused and its items lead to the fields; what was typed stays.
     assert 'id="errors" role="alert" tabindex="-1" autofocus' in content
-    assert 'action="' + refer_url(person) + '#errors"' in content
     assert 'href="#id_consent"' in content and 'href="#id_looking_for"' in content
     assert "Projet de travail en Allemagne" in content
     assert response.context["form"]["shared_fields"].value() == ["name", "email"]
