@@ -2,15 +2,15 @@
 
 With a broker, the Celery task is queued for a worker once the transaction commits.
 In the embedded default (no broker, `CELERY_TASK_ALWAYS_EAGER`) a task would run
-inside the request, and a compile takes seconds: it runs instead in a daemon thread
-started after the commit, which closes its database connection when done, so that
-the page answers at once and the status page shows the report queued, running, then
-done or failed. The test settings' `REPORT_COMPILE_IN_BACKGROUND = False` runs it in
-the caller's thread instead (most tests); `wait_for_background_compiles()` lets a
-test wait for the threads.
+inside the request, and a compile takes seconds: it runs instead in a background
+thread, after the commit, one report after another, so that the page answers at
+once and the status page shows the report queued, running, then done or failed.
+The test settings' `REPORT_COMPILE_IN_BACKGROUND = False` runs it in the caller's
+thread instead (most tests); `wait_for_background_compiles()` lets a test wait.
 """
 
 import logging
+import queue
 import threading
 
 from django.conf import settings
@@ -18,8 +18,11 @@ from django.db import connections, transaction
 
 logger = logging.getLogger(__name__)
 
-_threads = []
-_threads_lock = threading.Lock()
+# One background thread compiles the queued reports one after another: SQLite takes
+# one writer at a time, so two compiles at once would only fight for its lock.
+_queue = queue.Queue()
+_worker = None
+_worker_lock = threading.Lock()
 
 
 def compile_later(report):
@@ -35,33 +38,38 @@ def start_compile(report_id):
     elif not getattr(settings, "REPORT_COMPILE_IN_BACKGROUND", True):
         compile_report.apply(args=[report_id])
     else:
-        thread = threading.Thread(
-            target=_compile_in_thread, args=(report_id,), name=f"report-{report_id}", daemon=True
-        )
-        with _threads_lock:
-            _threads[:] = [t for t in _threads if t.is_alive()]
-            _threads.append(thread)
-        thread.start()
+        _queue.put(report_id)
+        _ensure_worker()
 
 
-def _compile_in_thread(report_id):
+def _ensure_worker():
+    global _worker
+    with _worker_lock:
+        if _worker is None or not _worker.is_alive():
+            _worker = threading.Thread(target=_compile_queued, name="report-compiler", daemon=True)
+            _worker.start()
+
+
+def _compile_queued():
     from .tasks import compile_report
 
-    try:
-        # The task records its own failures on the report; this catches the rest.
-        compile_report.apply(args=[report_id])
-    except Exception:
-        logger.exception("Report %s: the background compile failed.", report_id)
-    finally:
-        # The thread's own connection: nobody else would ever close it.
-        connections.close_all()
+    while True:
+        report_id = _queue.get()
+        try:
+            # The task records its own failures on the report; this catches the rest.
+            compile_report.apply(args=[report_id])
+        except Exception:
+            logger.exception("Report %s: the background compile failed.", report_id)
+        finally:
+            # The thread's own connection: nobody else would ever close it.
+            connections.close_all()
+            _queue.task_done()
 
 
 def wait_for_background_compiles(timeout=60):
-    """Wait for the compiles started in threads to end (tests, shutdown); returns
-    True when none is left running."""
-    with _threads_lock:
-        threads = list(_threads)
-    for thread in threads:
-        thread.join(timeout)
-    return not any(thread.is_alive() for thread in threads)
+    """Wait for the compiles queued for the background thread to end (tests,
+    shutdown); returns True when none is left."""
+    done = threading.Event()
+    waiter = threading.Thread(target=lambda: (_queue.join(), done.set()), daemon=True)
+    waiter.start()
+    return done.wait(timeout)
