@@ -104,6 +104,16 @@ class ReferralForm(forms.ModelForm):
             self.add_error(
                 "receiving_organisation", _("An organisation cannot refer a person to itself.")
             )
+        person = cleaned.get("beneficiary")
+        if (
+            self.instance.pk is None
+            and person
+            and receiving
+            and Referral.objects.filter(
+                beneficiary=person, receiving_organisation=receiving, state=Referral.State.SENT
+            ).exists()
+        ):
+            self.add_error("receiving_organisation", services.ALREADY_PENDING)
         return cleaned
 
     def _post_clean(self):

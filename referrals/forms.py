@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import Contact, Organisation
 
 from .models import Following, Referral, SharedField
+from .services import ALREADY_PENDING
 
 ACCEPT = "accept"
 REFUSE = "refuse"
@@ -134,9 +135,7 @@ class SendReferralForm(forms.Form):
         if Referral.objects.filter(
             beneficiary=self.person, receiving_organisation=organisation, state=Referral.State.SENT
         ).exists():
-            raise forms.ValidationError(
-                _("A referral of this person to this organisation already awaits its answer.")
-            )
+            raise forms.ValidationError(ALREADY_PENDING)
         if Following.objects.filter(
             beneficiary=self.person, organisation=organisation, end_date__isnull=True
         ).exists():

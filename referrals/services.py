@@ -10,6 +10,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from beneficiaries.models import Beneficiary
+
 from .models import Following, Referral, ReferralTransition, SharedField
 
 
@@ -19,6 +21,7 @@ class ReferralError(Exception):
 
 ALREADY_ANSWERED = _("This referral has already been answered.")
 NOT_ACCEPTED = _("Only an accepted referral can get a result.")
+ALREADY_PENDING = _("A referral of this person to this organisation already awaits its answer.")
 
 
 def _step(referral, step, from_state, *, at, by=None, by_contact=None, channel, detail=""):
@@ -54,7 +57,8 @@ def send_referral(
 ):
     """Refer `beneficiary` to `receiving_organisation` with the person's consent to
     share `shared_fields`; it expires after REFERRAL_EXPIRY_DAYS. The organisation's
-    contacts are emailed once the transaction commits."""
+    contacts are emailed once the transaction commits. Refused while a referral of
+    the person to that organisation still awaits its answer."""
     now = now or timezone.now()
     if consent_at is None or consent_at > now:
         raise ReferralError(_("The person's consent to share their data is needed first."))
@@ -64,6 +68,15 @@ def send_referral(
     if sending_organisation is not None and sending_organisation == receiving_organisation:
         raise ReferralError(_("An organisation cannot refer a person to itself."))
     with transaction.atomic():
+        # The person's row is the lock: two sends at once (a double tap, two
+        # referents) cannot both find no referral awaiting an answer.
+        Beneficiary.objects.select_for_update().filter(pk=beneficiary.pk).first()
+        if Referral.objects.filter(
+            beneficiary=beneficiary,
+            receiving_organisation=receiving_organisation,
+            state=Referral.State.SENT,
+        ).exists():
+            raise ReferralError(ALREADY_PENDING)
         referral = Referral.objects.create(
             beneficiary=beneficiary,
             receiving_organisation=receiving_organisation,

@@ -299,3 +299,32 @@ def test_the_form_speaks_the_staff_language(client, person, ml_referent, languag
     assert f'<html lang="{language}">' in content
     assert button in content.replace("&#x27;", "'")
     assert consent in content
+
+
+def test_the_service_refuses_a_second_referral_awaiting_an_answer(person, spt, agentur):
+    first = send(person, spt)
+    with pytest.raises(services.ReferralError):
+        send(person, spt)
+    send(person, agentur)  # another organisation: fine
+    services.refuse_referral(first, "no_capacity", channel="portal")
+    assert send(person, spt).state == Referral.State.SENT  # answered: it may be sent again
+    assert Referral.objects.filter(beneficiary=person, receiving_organisation=spt).count() == 2
+
+
+def test_the_admin_add_form_says_a_referral_already_awaits_an_answer(client, person, spt):
+    send(person, spt)
+    client.force_login(staff_member())
+    response = client.post(
+        reverse("admin:referrals_referral_add"),
+        {
+            "beneficiary": person.pk,
+            "receiving_organisation": spt.pk,
+            "reason": "Projet en Allemagne",
+            "looking_for": "Un emploi de cariste",
+            "consent_at_0": (timezone.localdate() - datetime.timedelta(days=1)).isoformat(),
+            "consent_at_1": "10:00",
+        },
+    )
+    assert response.status_code == 200
+    assert "receiving_organisation" in response.context["adminform"].form.errors
+    assert Referral.objects.filter(beneficiary=person).count() == 1
