@@ -16,7 +16,7 @@ from events.models import Event, EventOrganisation
 from partners.models import Country, Organisation
 from referrals.metrics import report_totals as referral_report_totals
 
-from . import metrics, selectors, values
+from . import database, metrics, selectors, values
 from .models import Indicator, QualitativeNote
 from .quarters import PARIS, Quarter
 
@@ -43,6 +43,11 @@ def build_snapshot(programme, quarter, *, period, trend_quarters, as_of):
     """Every figure of the report of `programme` for `quarter`, read from the stored
     indicator values and the activity of `period` (the quarter within the programme,
     up to `as_of`)."""
+    with database.aggregate_queries():
+        return _snapshot(programme, quarter, period, trend_quarters, as_of)
+
+
+def _snapshot(programme, quarter, period, trend_quarters, as_of):
     return {
         "schema": SCHEMA,
         "programme": {

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from beneficiaries.models import Beneficiary, Outcome, Pathway
 from events.models import Attendance, Event, Registration
 
-from . import metrics, selectors
+from . import database, metrics, selectors
 from .errors import QuarterOutsideProgramme, ReportError, ValuesFrozen
 from .models import Indicator, IndicatorValue
 
@@ -167,39 +167,40 @@ def refresh_values(programme, quarters, *, now=None):
     )
     existing = selectors.values_for(indicators, quarters)
     to_create, to_update = [], []
-    for quarter in quarters:
-        spans = {
-            follow_up: quarter_period(programme, quarter, now=now, follow_up=follow_up)
-            for follow_up in (False, True)
-        }
-        if spans[True] is None:
-            continue
-        if quarter != quarters[-1] and _reusable(existing, quarter, indicators, now):
-            continue
-        for indicator in indicators:
-            period = spans[indicator.measured_after_end]
-            row = existing.get((indicator.pk, (quarter.year, quarter.number)))
-            if period is None or (row is not None and row.frozen):
+    with database.aggregate_queries():
+        for quarter in quarters:
+            spans = {
+                follow_up: quarter_period(programme, quarter, now=now, follow_up=follow_up)
+                for follow_up in (False, True)
+            }
+            if spans[True] is None:
                 continue
-            metric = _metric_of(indicator)
-            value = Decimal(metric(period, programme).value)
-            cumulative = Decimal(metric(cumulative_period(programme, period), programme).value)
-            if row is None:
-                to_create.append(
-                    IndicatorValue(
-                        indicator=indicator,
-                        year=quarter.year,
-                        quarter=quarter.number,
-                        value=value,
-                        cumulative=cumulative,
-                        source=IndicatorValue.Source.COMPUTED,
-                        computed_at=now,
+            if quarter != quarters[-1] and _reusable(existing, quarter, indicators, now):
+                continue
+            for indicator in indicators:
+                period = spans[indicator.measured_after_end]
+                row = existing.get((indicator.pk, (quarter.year, quarter.number)))
+                if period is None or (row is not None and row.frozen):
+                    continue
+                metric = _metric_of(indicator)
+                value = Decimal(metric(period, programme).value)
+                cumulative = Decimal(metric(cumulative_period(programme, period), programme).value)
+                if row is None:
+                    to_create.append(
+                        IndicatorValue(
+                            indicator=indicator,
+                            year=quarter.year,
+                            quarter=quarter.number,
+                            value=value,
+                            cumulative=cumulative,
+                            source=IndicatorValue.Source.COMPUTED,
+                            computed_at=now,
+                        )
                     )
-                )
-            else:
-                row.value, row.cumulative, row.computed_at = value, cumulative, now
-                row.source = IndicatorValue.Source.COMPUTED
-                to_update.append(row)
+                else:
+                    row.value, row.cumulative, row.computed_at = value, cumulative, now
+                    row.source = IndicatorValue.Source.COMPUTED
+                    to_update.append(row)
     with transaction.atomic():
         # A concurrent refresh may have created a row first: its figures are as fresh.
         IndicatorValue.objects.bulk_create(to_create, ignore_conflicts=True)
