@@ -41,7 +41,7 @@ def migrate(targets):
     return executor.loader.project_state(targets).apps if targets else None
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_demo_people_keep_their_situation_through_the_migration():
     call_command("seed_demo", scale=0.05, today="2025-03-12", stdout=StringIO())
     old_apps = migrate(BEFORE)

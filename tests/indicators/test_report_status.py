@@ -70,7 +70,7 @@ def post_compile(client, convention, languages=("fr",)):
 # Compiling --------------------------------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_in_embedded_mode_the_request_returns_before_the_report_is_made(
     client, settings, convention, fast_pdf, monkeypatch
 ):
