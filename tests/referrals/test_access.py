@@ -38,7 +38,7 @@ def referent_client(client, referent):
 def person():
     return BeneficiaryFactory(
         first_name="Léa",
-        last_name="Martin",
+        last_name="Quenouillard",
         email="lea.martin@example.org",
         phone="+33 6 39 98 12 34",
         rsa_recipient=True,
@@ -72,7 +72,7 @@ def test_referent_sees_only_the_shared_fields(referent_client, ours, person):
     response = referent_client.get(detail(ours))
     content = response.content.decode()
     assert response.status_code == 200
-    assert "Léa Martin" in content
+    assert "Léa Quenouillard" in content
     assert person.email not in content
     assert person.phone not in content
     assert "1990" not in content  # the birth year is not shared
@@ -85,7 +85,7 @@ def test_a_referral_sharing_nothing_shows_only_the_reference(client, spt, person
     client.force_login(partner_referent(spt))
     content = client.get(detail(referral)).content.decode()
     assert person.reference in content
-    assert "Martin" not in content
+    assert "Quenouillard" not in content
 
 
 def test_referent_gets_404_for_another_organisations_referral(referent_client, theirs):
@@ -102,7 +102,7 @@ def test_search_finds_only_their_referrals_and_never_by_a_name_not_shared(
 ):
     hidden = send(BeneficiaryFactory(last_name="Schwarz"), spt, shared=("situation",))
     url = reverse("referrals:list")
-    assert referent_client.get(url, {"q": "Martin"}).context["referrals"] == [ours]
+    assert referent_client.get(url, {"q": "Quenouillard"}).context["referrals"] == [ours]
     assert referent_client.get(url, {"q": "Keller"}).context["referrals"] == []
     assert referent_client.get(url, {"q": "Schwarz"}).context["referrals"] == []
     assert referent_client.get(url, {"q": hidden.beneficiary.reference}).context["referrals"] == [
@@ -181,7 +181,7 @@ ADMIN_PAGES = [
 def test_referent_is_refused_every_admin_page_of_referrals(referent_client, ours, name, with_pk):
     url = reverse(name, args=[ours.pk] if with_pk else [])
     assert referent_client.get(url).status_code in (403, 404)
-    assert referent_client.get(url, {"q": "Martin"}).status_code in (403, 404)
+    assert referent_client.get(url, {"q": "Quenouillard"}).status_code in (403, 404)
 
 
 def test_referent_cannot_reach_referrals_through_autocomplete(referent_client, ours):
@@ -196,7 +196,7 @@ def test_referent_does_not_reach_the_person_before_accepting(referent_client, ou
     # Neither the person's page, nor the admin's search, autocomplete or history.
     assert referent_client.get(reverse("beneficiaries:person", args=[person.pk])).status_code == 404
     response = referent_client.get(
-        reverse("admin:beneficiaries_beneficiary_changelist"), {"q": "Martin"}
+        reverse("admin:beneficiaries_beneficiary_changelist"), {"q": "Quenouillard"}
     )
     assert person not in response.context["cl"].result_list
     response = referent_client.get(
@@ -205,7 +205,7 @@ def test_referent_does_not_reach_the_person_before_accepting(referent_client, ou
             "app_label": "beneficiaries",
             "model_name": "pathway",
             "field_name": "beneficiary",
-            "term": "Martin",
+            "term": "Quenouillard",
         },
     )
     assert response.json()["results"] == []

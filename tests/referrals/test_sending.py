@@ -43,7 +43,7 @@ def agentur():
 @pytest.fixture
 def person(mission_locale):
     """In the Mission locale's own caseload."""
-    return BeneficiaryFactory(referring_organisation=mission_locale, last_name="Martin")
+    return BeneficiaryFactory(referring_organisation=mission_locale, last_name="Quenouillard")
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def test_a_partner_refers_a_person_of_its_caseload(
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["spt@example.de"]
     assert mail.outbox[0].subject == "Eine Vermittlung für Ihre Organisation: SPT Kehl (Test)"
-    assert "Martin" not in mail.outbox[0].body
+    assert "Quenouillard" not in mail.outbox[0].body
     assert "Mission locale Test vermittelt eine Person an SPT Kehl (Test)" in mail.outbox[0].body
     # Counted like a referral sent by the team, and in the SPT's portal list.
     quarter = Quarter.containing(timezone.localdate(referral.sent_at))

@@ -44,7 +44,7 @@ def spt():
 @pytest.fixture
 def person(mission_locale):
     """Referred by the Mission locale, in a pathway open for ten weeks."""
-    person = BeneficiaryFactory(referring_organisation=mission_locale, last_name="Martin")
+    person = BeneficiaryFactory(referring_organisation=mission_locale, last_name="Quenouillard")
     PathwayFactory(beneficiary=person, start_date=TODAY() - datetime.timedelta(weeks=10))
     return person
 
