@@ -16,7 +16,14 @@ from lieu_ressource.paginators import EstimatedCountPaginator
 from lieu_ressource.roles import is_staff_member
 from partners.admin import StrictImportExportMixin
 
-from .models import Beneficiary, ContactNote, Outcome, Pathway, PriorityNeighbourhood
+from .models import (
+    SITUATION_FACTS,
+    Beneficiary,
+    ContactNote,
+    Outcome,
+    Pathway,
+    PriorityNeighbourhood,
+)
 from .resources import BeneficiaryResource
 from .selectors import note_organisation, visible_beneficiaries, visible_contact_notes
 from .services import erase_on_request, export_personal_data
@@ -158,21 +165,7 @@ class BeneficiaryAdmin(StrictImportExportMixin, VisiblePeopleMixin, SimpleHistor
         ),
         (
             _("Situation at entry"),
-            {
-                "fields": (
-                    "registered_job_seeker",
-                    "long_term_unemployed",
-                    "inactive",
-                    "employed",
-                    "student",
-                    "rsa_recipient",
-                    "other_minimum_benefit",
-                    "third_country_national",
-                    "foreign_background",
-                    "homeless",
-                    "rural_area",
-                )
-            },
+            {"fields": SITUATION_FACTS},
         ),
         (
             _("Special-category data (team only)"),
