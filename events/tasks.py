@@ -2,10 +2,11 @@
 
 import logging
 from datetime import datetime, time, timedelta
-from smtplib import SMTPException
 
 from celery import shared_task
 from django.utils import timezone
+
+from lieu_ressource.mail import EMAIL_TASK_RETRIES
 
 from . import emails
 from .models import Event, Registration
@@ -13,17 +14,7 @@ from .models import Event, Registration
 logger = logging.getLogger(__name__)
 
 
-# A mail server down for hours still gets the email out: retries back off from a
-# minute to 20 minutes (3.5 hours in all), as lieu_ressource.mail does. A wait stays
-# under the broker's visibility timeout, past which Redis would deliver the waiting
-# retry to a second worker as well (the email sent twice).
-@shared_task(
-    autoretry_for=(SMTPException, OSError),
-    retry_backoff=60,
-    retry_backoff_max=1200,
-    retry_jitter=False,
-    max_retries=14,
-)
+@shared_task(**EMAIL_TASK_RETRIES)
 def send_registration_email(registration_id, kind, **details):
     """Send one of the emails of `events.emails.SENDERS` to a registrant; `details`
     are that email's own (what changed, for "event_changed")."""

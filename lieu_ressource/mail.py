@@ -77,14 +77,20 @@ def from_data(data):
     return message
 
 
-@shared_task(
-    autoretry_for=MAIL_SERVER_ERRORS,
-    retry_backoff=60,
-    retry_backoff_max=1200,
-    retry_jitter=False,
-    max_retries=14,
-)
+# The retry policy of every task that sends an email: a mail server down for hours
+# still gets it out, backing off from a minute to 20 minutes (3.5 hours in all). No
+# wait is longer than the broker's visibility timeout, past which Redis would deliver
+# the waiting retry to a second worker as well (the email sent twice).
+EMAIL_TASK_RETRIES = {
+    "autoretry_for": MAIL_SERVER_ERRORS,
+    "retry_backoff": 60,
+    "retry_backoff_max": 1200,
+    "retry_jitter": False,
+    "max_retries": 14,
+}
+
+
+@shared_task(**EMAIL_TASK_RETRIES)
 def send_email_later(data):
-    """Retry an email the mail server refused, backing off from a minute to 20 minutes
-    (3.5 hours in all; see events.tasks for why no wait is longer)."""
+    """Retry an email the mail server refused (see EMAIL_TASK_RETRIES)."""
     from_data(dict(data)).send()

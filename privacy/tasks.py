@@ -1,21 +1,15 @@
 """Celery tasks of the privacy app."""
 
-from smtplib import SMTPException
-
 from celery import shared_task
 from django.utils import timezone
+
+from lieu_ressource.mail import EMAIL_TASK_RETRIES
 
 from . import emails, holdings, inactivity
 from .tokens import forget_expired_links
 
 
-@shared_task(
-    autoretry_for=(SMTPException, OSError),
-    retry_backoff=60,
-    retry_backoff_max=1200,
-    retry_jitter=False,
-    max_retries=14,
-)
+@shared_task(**EMAIL_TASK_RETRIES)
 def send_rights_link(email, language):
     """Email the signed link if the portal holds something for the address, in the
     language of the person's latest registration. The request page answers the same
