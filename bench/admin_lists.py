@@ -39,7 +39,9 @@ TARGET_MS = 300
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=5, help="requests per page (median)")
+    parser.add_argument("--sort-rounds", type=int, default=3, help="requests per sorted list")
     parser.add_argument("--username", default="admin")
+    parser.add_argument("--only", default="", help="pages whose label contains this")
     parser.add_argument("--no-fail", action="store_true", help="exit 0 even over target")
     parser.add_argument(
         "--today",
@@ -96,10 +98,6 @@ def pages():
     for model in sorted(admin.site._registry, key=lambda m: m._meta.label_lower):
         opts = model._meta
         yield opts.label_lower, reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
-    yield (
-        "registrations, sorted by date",
-        (reverse("admin:events_registration_changelist") + "?o=5"),
-    )
     busiest = (
         Event.objects.annotate(n=Count("registrations")).order_by("-n").values("pk", "n").first()
     )
@@ -109,6 +107,29 @@ def pages():
             reverse("admin:events_event_change", args=[busiest["pk"]]),
         )
     yield "check-in event list", reverse("staff_events:events")
+
+
+def sorts(user):
+    """(label, url) of each changelist sorted by each column its header lets one sort
+    by, both ways: the order a click asks for, tie-broken by the primary key."""
+    from django.contrib import admin
+    from django.test import RequestFactory
+    from django.urls import reverse
+
+    registry = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label_lower)
+    for model, model_admin in registry:
+        opts = model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        request = RequestFactory().get(url)
+        request.user = user
+        changelist = model_admin.get_changelist_instance(request)
+        for index, name in enumerate(changelist.list_display):
+            if name == "action_checkbox" or not changelist.get_ordering_field(name):
+                continue
+            if changelist.sortable_by is not None and name not in changelist.sortable_by:
+                continue
+            for sign, way in (("", "up"), ("-", "down")):
+                yield f"{opts.label_lower} by {name} {way}", f"{url}?o={sign}{index}"
 
 
 def searches():
@@ -156,9 +177,14 @@ def main():
     print(f"admin lists on {connection.settings_dict['NAME']}, median of {args.rounds}:")
     over = []
     print(f"  {'page':<45} {'server':>7}    {'wall':>7}")
-    for counted, (label, url) in [(True, p) for p in pages()] + [(False, p) for p in searches()]:
+    listed_pages = [(True, p, args.rounds) for p in pages()]
+    listed_pages += [(True, p, args.sort_rounds) for p in sorts(user)]
+    listed_pages += [(False, p, args.rounds) for p in searches()]
+    for counted, (label, url), rounds in listed_pages:
+        if args.only not in label:
+            continue
         try:
-            wall, server, count, (slowest, sql) = measure(client, connection, url, args.rounds)
+            wall, server, count, (slowest, sql) = measure(client, connection, url, rounds)
         except SystemExit as error:
             print(f"  {label:<45} {error}")
             over.append(label)
