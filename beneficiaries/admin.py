@@ -300,6 +300,8 @@ class ContactNoteAdmin(VisiblePeopleMixin, SimpleHistoryAdmin):
     list_display = ("beneficiary", "date", "channel", "author")
     list_select_related = ("beneficiary", "author")
     list_filter = ("channel", "date")
+    # The channel, a handful of values, is chosen in its filter rather than sorted.
+    sortable_by = ("beneficiary", "date", "author")
     search_fields = ("beneficiary__reference", "beneficiary__last_name", "text")
     autocomplete_fields = ("beneficiary",)
     fields = ("beneficiary", "date", "channel", "text", "private", "author", "organisation")

@@ -62,6 +62,8 @@ class ParticipationAdmin(VisiblePeopleMixin, SimpleHistoryAdmin):
     )
     list_select_related = ("beneficiary", "operation")
     list_filter = ("operation", "entry_date", "exit_date")
+    # Three operations: the filter picks one; a sort by it would join every row.
+    sortable_by = tuple(field for field in list_display if field != "operation")
     search_fields = ("beneficiary__reference", "beneficiary__last_name")
     autocomplete_fields = ("beneficiary",)
     readonly_fields = ("reentered_on", "follow_up_from", "created_at")
