@@ -321,3 +321,24 @@ def test_demo_working_circles_are_closed_joint_actions_and_other_events_public()
     closed = Event.objects.filter(openness=Event.Openness.CLOSED)
     assert set(closed.values_list("format", flat=True)) == {Event.Format.WORKING_CIRCLE}
     assert Event.objects.filter(openness=Event.Openness.PUBLIC).exists()
+
+
+def test_every_tracked_record_has_its_creation_in_the_history():
+    from django.apps import apps
+
+    from lieu_ressource.demo.history import CREATED
+
+    tracked = {model for model in apps.get_models() if hasattr(model, "history")}
+    assert set(CREATED) == tracked
+    seed()
+    for model in CREATED:
+        history = model.history.model.objects
+        assert history.count() == model.objects.count() > 0, model._meta.label
+        assert set(history.values_list("history_type", flat=True)) == {"+"}
+    registration = Registration.objects.order_by("pk").first()
+    created = registration.history.get()
+    assert (created.history_date, created.status) == (registration.created_at, registration.status)
+    # The names stay out of the history, as when the public registers.
+    assert not hasattr(created, "last_name")
+    pathway = Pathway.objects.order_by("pk").first()
+    assert pathway.history.get().history_date.date() == pathway.start_date

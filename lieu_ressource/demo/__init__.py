@@ -3,7 +3,8 @@
 `build_demo_data()` fills a fresh database with events of every format and language
 since the start of the oldest programme shipped (growing as programmes ramp up:
 `timeline`) and over the coming months, registrations, attendance, followed people with their
-pathways and outcomes, fictitious companies and demo accounts. The same seed and the
+pathways and outcomes, fictitious companies and demo accounts, and the creation
+rows of their change history (`history`). The same seed and the
 same "today" give the same rows. Reference data that migrations ship (audiences, the
 centre, QPVs, partners, the convention's axes) is used when present and created when
 absent. Every person and company is invented; emails use example.org, example.com
@@ -34,6 +35,7 @@ from lieu_ressource.demo.context import Demo
 from lieu_ressource.demo.events import create_events
 from lieu_ressource.demo.follow_up import create_contact_notes, create_pathways
 from lieu_ressource.demo.fse import create_fse_participations
+from lieu_ressource.demo.history import write_creation_history
 from lieu_ressource.demo.outcomes import create_outcomes
 from lieu_ressource.demo.reference import reference_data
 from lieu_ressource.demo.referrals import create_referrals
@@ -96,6 +98,7 @@ def build_demo_data(*, seed, scale, today):
         referrals = create_referrals(demo, followed, reference)
         plans = create_events(demo, size, reference, companies)
         counts = create_registrations_and_attendance(demo, size, plans, followed, referent_ids)
+        history_rows = write_creation_history()
     counts.update(
         events=len(plans),
         past_events=sum(plan.start < demo.now for plan in plans),
@@ -106,5 +109,6 @@ def build_demo_data(*, seed, scale, today):
         contact_notes=contact_notes,
         referrals=referrals,
         companies=len(companies),
+        history_rows=history_rows,
     )
     return DemoSummary(counts=counts, accounts=accounts)
