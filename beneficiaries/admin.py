@@ -131,6 +131,8 @@ class BeneficiaryAdmin(StrictImportExportMixin, VisiblePeopleMixin, SimpleHistor
         "exit_date",
     )
     list_select_related = ("neighbourhood", "referring_organisation", "referent")
+    # Sorts an index serves over every person followed (see tests/test_admin_sorts.py).
+    sortable_by = ("reference", "last_name", "entry_date")
     list_filter = (
         "registered_job_seeker",
         "long_term_unemployed",
@@ -274,6 +276,7 @@ class PathwayAdmin(VisiblePeopleMixin, SimpleHistoryAdmin):
     list_display = ("beneficiary", "scheme", "status", "start_date", "end_date")
     list_select_related = ("beneficiary",)
     list_filter = ("scheme", "status", "start_date")
+    sortable_by = ("beneficiary", "start_date")
     search_fields = ("beneficiary__reference", "beneficiary__last_name")
     autocomplete_fields = ("beneficiary",)
 
@@ -291,6 +294,7 @@ class OutcomeAdmin(VisiblePeopleMixin, SimpleHistoryAdmin):
     )
     list_select_related = ("beneficiary", "employer")
     list_filter = ("kind", "date", "country", "contract", "language_training")
+    sortable_by = ("beneficiary", "kind", "date")
     search_fields = ("beneficiary__reference", "beneficiary__last_name", "employer__name")
     autocomplete_fields = ("beneficiary", "employer")
 
@@ -301,7 +305,7 @@ class ContactNoteAdmin(VisiblePeopleMixin, SimpleHistoryAdmin):
     list_select_related = ("beneficiary", "author")
     list_filter = ("channel", "date")
     # The channel, a handful of values, is chosen in its filter rather than sorted.
-    sortable_by = ("beneficiary", "date", "author")
+    sortable_by = ("beneficiary", "date")
     search_fields = ("beneficiary__reference", "beneficiary__last_name", "text")
     autocomplete_fields = ("beneficiary",)
     fields = ("beneficiary", "date", "channel", "text", "private", "author", "organisation")

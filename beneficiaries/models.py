@@ -178,7 +178,11 @@ class Beneficiary(models.Model):
         verbose_name_plural = _("beneficiaries")
         ordering = ["last_name", "first_name"]
         # The admin lists people in this order: an index serves its first page.
-        indexes = [models.Index(fields=["last_name", "first_name"], name="beneficiary_name")]
+        indexes = [
+            models.Index(fields=["last_name", "first_name"], name="beneficiary_name"),
+            # The admin list, newest people first.
+            models.Index(fields=["entry_date"], name="beneficiary_entry_date"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(exit_date__isnull=True) | Q(exit_date__gte=F("entry_date")),

@@ -431,8 +431,8 @@ class AttendanceAdmin(StrictImportExportMixin, admin.ModelAdmin):
     list_display = ("__str__", "event", "present", "beneficiary", "recorded_at", "recorded_by")
     list_select_related = ("event", "registration__event", "beneficiary", "recorded_by")
     list_filter = ("present", "event__start", "event__format")
-    # Presence has its filter; a sort by person would join every row to its person.
-    sortable_by = ("event", "recorded_at", "recorded_by")
+    # Presence has its filter; a sort by person or recorder would join every row.
+    sortable_by = ("event", "recorded_at")
     search_fields = (
         "walk_in_name",
         "registration__last_name",

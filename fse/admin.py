@@ -62,8 +62,8 @@ class ParticipationAdmin(VisiblePeopleMixin, SimpleHistoryAdmin):
     )
     list_select_related = ("beneficiary", "operation")
     list_filter = ("operation", "entry_date", "exit_date")
-    # Three operations: the filter picks one; a sort by it would join every row.
-    sortable_by = tuple(field for field in list_display if field != "operation")
+    # Sorts an index serves; the operation, one of three, is picked in its filter.
+    sortable_by = ("beneficiary", "entry_date", "exit_date")
     search_fields = ("beneficiary__reference", "beneficiary__last_name")
     autocomplete_fields = ("beneficiary",)
     readonly_fields = ("reentered_on", "follow_up_from", "created_at")
