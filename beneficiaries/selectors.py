@@ -123,8 +123,19 @@ def quiet_pathways(today=None, weeks=None):
     today = today or timezone.localdate()
     weeks = weeks or settings.DROPOUT_WEEKS
     threshold = today - datetime.timedelta(weeks=weeks)
+    # Events from the threshold's local midnight to the end of today: bounded on
+    # both sides, the database sees how few events that is (those to come have no
+    # attendance yet) and checks each quiet person instead of reading every
+    # attendance of everyone.
+    since, until = (
+        timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+        for day in (threshold, today + datetime.timedelta(days=1))
+    )
     recent_attendance = Attendance.objects.filter(
-        beneficiary=OuterRef("beneficiary"), present=True, event__start__date__gte=threshold
+        beneficiary=OuterRef("beneficiary"),
+        present=True,
+        event__start__gte=since,
+        event__start__lt=until,
     )
     recent_note = ContactNote.objects.filter(
         beneficiary=OuterRef("beneficiary"), date__gte=threshold

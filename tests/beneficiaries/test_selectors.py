@@ -84,6 +84,35 @@ def test_closed_pathways_and_other_referents_people_are_not_listed(referent):
     assert list(dropout_risks(referent, today=TODAY)) == []
 
 
+def at(day, hour, minute=0):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+
+
+@pytest.mark.parametrize(
+    ("start", "quiet"),
+    [
+        # The threshold is six weeks before today, from its first minute in Paris
+        # (22:00 or 23:00 UTC the day before).
+        pytest.param(lambda threshold: at(threshold, 0, 0), False, id="threshold-midnight"),
+        pytest.param(
+            lambda threshold: at(threshold - datetime.timedelta(days=1), 23, 59),
+            True,
+            id="the-minute-before",
+        ),
+        pytest.param(lambda threshold: at(TODAY, 23, 0), False, id="late-today"),
+    ],
+)
+def test_attendance_counts_from_the_thresholds_local_midnight_to_the_end_of_today(
+    referent, start, quiet
+):
+    person = in_pathway_since(referent, 60)
+    began = start(TODAY - datetime.timedelta(weeks=6))
+    event = EventFactory(published=True, start=began, end=began + datetime.timedelta(minutes=30))
+    AttendanceFactory(registration=None, event=event, beneficiary=person, walk_in_name="x")
+    risks = [p.beneficiary for p in dropout_risks(referent, today=TODAY)]
+    assert risks == ([person] if quiet else [])
+
+
 def test_the_number_of_weeks_is_configurable(referent, settings):
     person = in_pathway_since(referent, 60)
     attended(person, TODAY - datetime.timedelta(weeks=3))
