@@ -1,9 +1,9 @@
-"""Reads for the referral pages: the referrals an account may answer, the data a
-referral shares, and the timeline a person's followers share."""
+"""Reads for the referral pages: the referrals an account may answer, those it sent,
+the data a referral shares, and the timeline a person's followers share."""
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,6 +35,51 @@ def received_referrals(user):
     if organisation is None:
         return referrals.none()
     return referrals.filter(receiving_organisation=organisation)
+
+
+# What a row of the sent list shows, and nothing more: not the person's name or
+# contact details, not the receiver's free-text refusal comment (the receiver types it
+# for the centre, not for the sending partner), not the receiving referent.
+SENT_ROW_FIELDS = (
+    "pk",
+    "state",
+    "sent_at",
+    "expires_at",
+    "answered_at",
+    "refusal_reason",
+    "result",
+    "result_date",
+    "beneficiary",
+    "beneficiary__reference",
+    "receiving_organisation",
+    "receiving_organisation__name",
+)
+
+
+def sent_referrals(user):
+    """The referrals the account's organisation sent, newest first: for a partner
+    referent those with their organisation as sender, for the team those the centre
+    sent (no sending organisation), none otherwise. Each row carries
+    `person_followed`: whether the account still reads the person's shared timeline
+    (a partner that stopped following them does not)."""
+    referrals = (
+        Referral.objects.select_related("beneficiary", "receiving_organisation")
+        .only(*SENT_ROW_FIELDS)
+        .order_by("-sent_at", "-pk")
+    )
+    if is_staff_member(user):
+        return referrals.filter(sending_organisation__isnull=True).annotate(
+            person_followed=Value(True)
+        )
+    if not user.has_perm("beneficiaries.view_beneficiary"):
+        return referrals.none()
+    organisation = organisation_of(user)
+    if organisation is None:
+        return referrals.none()
+    followed = followed_beneficiaries(user).filter(pk=OuterRef("beneficiary_id"))
+    return referrals.filter(sending_organisation=organisation).annotate(
+        person_followed=Exists(followed)
+    )
 
 
 def search_received(referrals, query, limit=50):
