@@ -70,10 +70,15 @@ class ResultForm(forms.Form):
         return date
 
 
-class ListFilterForm(forms.Form):
+class StateFilterForm(forms.Form):
+    """The sent referrals' filter: their state."""
+
     state = forms.ChoiceField(
         label=_("State"), choices=[("", _("All")), *Referral.State.choices], required=False
     )
+
+
+class ListFilterForm(StateFilterForm):
     q = forms.CharField(
         label=_("Search by reference or shared name"), max_length=100, required=False
     )

@@ -8,6 +8,7 @@ app_name = "referrals"
 # Under /staff/referrals/ (no language prefix, as the other staff pages).
 urlpatterns = [
     path("", views.referral_list, name="list"),
+    path("sent/", views.sent_list, name="sent"),
     path("<int:pk>/", views.referral_detail, name="detail"),
     path("people/<int:pk>/timeline/", views.person_timeline, name="timeline"),
     path("people/<int:pk>/refer/", views.refer_person, name="refer"),

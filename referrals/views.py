@@ -1,8 +1,9 @@
 """The receiving partner's pages in the portal (under /staff/referrals/, where a
 second factor is required): the referrals addressed to their organisation, each
-showing only what the person agreed to share, answered in one step; and the shared
-timeline of a person several organisations follow; and the form with which a
-partner refers a person it follows to another organisation.
+showing only what the person agreed to share, answered in one step; the referrals
+their organisation sent, and what became of them; the shared timeline of a person
+several organisations follow; and the form with which a partner refers a person it
+follows to another organisation.
 
 A partner referent reaches only their organisation's referrals (404 for the others);
 accounts without a role get 403.
@@ -24,7 +25,7 @@ from beneficiaries.selectors import followed_beneficiaries, note_organisation
 from lieu_ressource.roles import is_staff_member
 
 from . import answers, selectors, services
-from .forms import ListFilterForm, SendReferralForm
+from .forms import ListFilterForm, SendReferralForm, StateFilterForm
 from .models import ReferralTransition
 
 PER_PAGE = 50
@@ -67,6 +68,29 @@ def referral_list(request):
         page = Paginator(referrals, PER_PAGE).get_page(request.GET.get("page"))
         context.update(page=page, referrals=list(page.object_list))
     return render(request, "referrals/list.html", context)
+
+
+@referral_access
+def sent_list(request):
+    """The referrals the account's organisation sent (the centre's for the team),
+    newest first, by state: to whom, when, the answer and the result."""
+    filters = StateFilterForm(request.GET or None)
+    referrals = selectors.sent_referrals(request.user)
+    if filters.is_valid() and filters.cleaned_data["state"]:
+        referrals = referrals.filter(state=filters.cleaned_data["state"])
+    page = Paginator(referrals, PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "referrals/sent.html",
+        {
+            "filters": filters,
+            "organisation": selectors.organisation_of(request.user),
+            "team": is_staff_member(request.user),
+            "nav": "referrals",
+            "page": page,
+            "referrals": list(page.object_list),
+        },
+    )
 
 
 @referral_access
