@@ -21,7 +21,7 @@ from lieu_ressource.roles import is_staff_member
 from partners.models import Organisation
 from referrals.models import Referral
 
-from . import metrics, periods, reports, selectors, snapshots, values
+from . import database, metrics, periods, reports, selectors, snapshots, values
 from .models import Indicator, QuarterlyReport, private_storage
 from .quarters import Quarter
 
@@ -192,11 +192,20 @@ def indicator_records(request, pk, quarter):
     )
     if describes_people and not is_staff_member(user):
         raise PermissionDenied
-    # A published figure lists the records it counted when it was published.
-    published = snapshots.published_drilldown(indicator, quarter, records, cumulative=cumulative)
-    if published is not None:
-        records = published["records"]
-    page = Paginator(records, 100).get_page(request.GET.get("page"))
+    with database.aggregate_queries():
+        # A published figure lists the records it counted when it was published.
+        published = snapshots.published_drilldown(
+            indicator, quarter, records, cumulative=cumulative
+        )
+        if published is not None:
+            records = published["records"]
+        value = published["value"] if published else result.value
+        paginator = Paginator(records, 100)
+        if published is None and metric.aggregate is None:
+            # The value is the count of these records: no second count for the pages.
+            paginator.count = value
+        page = paginator.get_page(request.GET.get("page"))
+        rows = [_describe(record) for record in page.object_list]
     context = {
         **admin.site.each_context(request),
         "title": f"{indicator.code} {indicator.name}",
@@ -215,10 +224,10 @@ def indicator_records(request, pk, quarter):
         "period_phrase": periods.range_phrase(
             period.first_day, period.last_day, translation.get_language()
         ),
-        "value": published["value"] if published else result.value,
+        "value": value,
         "page": page,
         "headers": _headers(records.model),
-        "rows": [_describe(record) for record in page.object_list],
+        "rows": rows,
         "records_model": records.model._meta,
     }
     return render(request, "indicators/indicator_records.html", context)

@@ -209,6 +209,20 @@ def test_staff_sees_the_cumulative_records(client, settings, staff, world):
     assert world.rsa_a.reference in content and world.rsa_b.reference in content
 
 
+def test_drill_down_counts_its_records_once(client, settings, staff, computed, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.REQUIRE_STAFF_MFA = False
+    client.force_login(staff)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(records_url(computed))
+    # The figure is the number of records: the pages reuse it instead of counting again.
+    counts = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert len(counts) == 1
+    assert response.context["value"] == response.context["page"].paginator.count == 1
+
+
 def test_drill_down_is_refused_to_committee_members(client, settings, member, computed):
     settings.REQUIRE_STAFF_MFA = False
     client.force_login(member)
