@@ -13,10 +13,9 @@ from django.core.cache import cache
 from django.utils import translation
 
 from lieu_ressource.celery import app as celery_app
+from tests import worker_mail
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# Where the test workers' emails land, one file per connection (tests.worker_mail).
-WORKER_OUTBOX = os.path.join(ROOT, "var", "test-worker", "outbox")
 
 
 def on_postgresql():
@@ -74,7 +73,7 @@ def running_worker(queue, *, app="lieu_ressource", log_name="worker.log", env=No
     """A real `celery worker` process (solo pool: tasks run in that very process) on
     Redis, reading the test database and consuming `queue`; yields the process and
     the worker's name once it answers a ping, and stops it afterwards. Its emails are
-    written to files in WORKER_OUTBOX (see tests.worker_mail)."""
+    written to files in tests.worker_mail.WORKER_OUTBOX."""
     name = f"test-{uuid.uuid4().hex[:8]}@{socket.gethostname()}"
     env = {
         **os.environ,
@@ -85,10 +84,9 @@ def running_worker(queue, *, app="lieu_ressource", log_name="worker.log", env=No
         "CELERY_QUEUE": queue,
         "VAR_DIR": os.path.join(ROOT, "var", "test-worker"),
         "EMAIL_BACKEND": "tests.worker_mail.OutboxBackend",
-        "TEST_WORKER_OUTBOX": WORKER_OUTBOX,
+        "TEST_WORKER_OUTBOX": worker_mail.prepare_outbox(),
         **(env or {}),
     }
-    os.makedirs(env["TEST_WORKER_OUTBOX"], exist_ok=True)
     os.makedirs(env["VAR_DIR"], exist_ok=True)
     log = open(os.path.join(env["VAR_DIR"], log_name), "w")
     process = subprocess.Popen(

@@ -3,10 +3,6 @@ in CI): what changed travels to the worker as JSON and comes back in the email, 
 the .ics update (METHOD:REQUEST)."""
 
 import datetime
-import email
-import email.policy
-import os
-import time
 import uuid
 
 import icalendar
@@ -14,21 +10,8 @@ import pytest
 from django.core import mail
 
 from events import calendar, schedule_changes
-from tests.conftest import WORKER_OUTBOX
 from tests.factories import EventFactory, RegistrationFactory
-from tests.worker_mail import SEPARATOR
-
-
-def _messages_to(address):
-    found = []
-    for name in sorted(os.listdir(WORKER_OUTBOX)):
-        with open(os.path.join(WORKER_OUTBOX, name), "rb") as file:
-            for raw in file.read().split(SEPARATOR):
-                if address.encode() in raw:
-                    message = email.message_from_bytes(raw, policy=email.policy.default)
-                    if address in message["To"]:
-                        found.append(message)
-    return found
+from tests.worker_mail import wait_for_messages
 
 
 @pytest.mark.worker
@@ -46,10 +29,7 @@ def test_the_worker_sends_the_moved_event_email_with_its_update(celery_worker):
     assert schedule_changes.notify_if_moved(event, before) == 1
 
     assert mail.outbox == []  # sent by the worker, not by this process
-    deadline = time.monotonic() + 60
-    while not (found := _messages_to(address)) and time.monotonic() < deadline:
-        time.sleep(0.3)
-    (message,) = found
+    (message,) = wait_for_messages(address)
     assert message["Subject"].strip().startswith("Termin geändert: ")
     body = message.get_body(preferencelist=("plain",)).get_content()
     assert "Bisher: " in body and "Neu: " in body

@@ -2,9 +2,6 @@
 in CI): sending queues the email once the transaction commits, and the worker
 delivers it (its backend writes each message to a file the test reads)."""
 
-import email
-import email.policy
-import os
 import time
 import uuid
 
@@ -12,36 +9,10 @@ import pytest
 from django.core import mail
 
 from referrals.models import Referral
-from tests.conftest import WORKER_OUTBOX
 from tests.factories import BeneficiaryFactory, ContactFactory, OrganisationFactory
-from tests.worker_mail import SEPARATOR
+from tests.worker_mail import messages_to, wait_for_messages
 
 from .helpers import send
-
-
-def messages_to(address):
-    """The messages the test workers wrote for `address`, parsed."""
-    found = []
-    for name in sorted(os.listdir(WORKER_OUTBOX)):
-        with open(os.path.join(WORKER_OUTBOX, name), "rb") as file:
-            content = file.read()
-        for raw in content.split(SEPARATOR):
-            if address.encode() not in raw:
-                continue
-            message = email.message_from_bytes(raw, policy=email.policy.default)
-            if address in message["To"]:
-                found.append(message)
-    return found
-
-
-def wait_for_messages(address, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = messages_to(address)
-        if found:
-            return found
-        time.sleep(0.3)
-    pytest.fail(f"the worker delivered no email to {address} in {timeout} s")
 
 
 @pytest.mark.worker
