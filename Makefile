@@ -34,6 +34,7 @@ migrate: install
 
 run: compilemessages migrate
 	$(DEV_ENV) $(PY) manage.py seed_demo
+	$(DEV_ENV) $(PY) manage.py demo_reports
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 test: compilemessages migrate chromium
