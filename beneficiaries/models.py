@@ -8,6 +8,7 @@ neighbourhood; RSA (revenu de solidarité active) is the French minimum income.
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -182,6 +183,8 @@ class Beneficiary(models.Model):
             models.Index(fields=["last_name", "first_name"], name="beneficiary_name"),
             # The admin list, newest people first.
             models.Index(fields=["entry_date"], name="beneficiary_entry_date"),
+            # A person's data rights find them by address.
+            models.Index(Lower("email"), name="beneficiary_email_lower"),
         ]
         constraints = [
             models.CheckConstraint(

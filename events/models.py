@@ -380,6 +380,9 @@ class Registration(models.Model):
             models.Index(fields=["created_at"], name="registration_created_at"),
             # The admin list sorted by name.
             models.Index(fields=["last_name"], name="registration_last_name"),
+            # A person's data rights find every registration of an address, the
+            # cancelled ones too, which the unique index below leaves out.
+            models.Index(Lower("email"), name="registration_email_lower"),
         ]
         constraints = [
             # A cancelled registration frees the email for a new sign-up.
