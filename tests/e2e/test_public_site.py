@@ -132,6 +132,7 @@ def test_german_visitor_registers_for_an_event_from_the_home_page(
     assert page.url == live_server.url + path_in("de", "events:home")
     assert page.locator("html").get_attribute("lang") == "de"
 
+    page.locator(".main-nav summary").click()  # on a phone the menu is folded
     page.locator(f".main-nav a[href='{path_in('de', 'events:agenda')}']").click()
     page.wait_for_load_state()
     assert page.url == live_server.url + path_in("de", "events:agenda")
