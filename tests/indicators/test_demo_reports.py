@@ -248,9 +248,9 @@ def test_a_report_that_cannot_be_generated_stops_the_command_with_its_error(demo
     assert not QuarterlyReport.objects.filter(status=QuarterlyReport.Status.PUBLISHED).exists()
 
 
-def test_a_quarter_count_below_one_is_refused(demo):
+def test_a_quarter_count_below_one_is_refused(db):
     with pytest.raises(CommandError, match="nombre entier à partir de 1 attendu"):
-        demo_reports(quarters="0")
+        demo_reports(quarters=0)
 
 
 @pytest.fixture

@@ -59,6 +59,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, today, quarters, **options):
+        try:  # call_command(today="…", quarters=…) skips the parser
+            today = day(today) if isinstance(today, str) else today
+            quarters = positive(str(quarters))
+        except argparse.ArgumentTypeError as exc:
+            raise CommandError(str(exc)) from exc
         if not demo_reports.is_demo_database():
             self.stdout.write(
                 _(
@@ -69,11 +74,6 @@ class Command(BaseCommand):
                 % {"email": demo_reports.COMMITTEE_EMAIL}
             )
             return
-        try:  # call_command(today="…", quarters="…") skips the parser
-            today = day(today) if isinstance(today, str) else today
-            quarters = positive(quarters) if isinstance(quarters, str) else quarters
-        except argparse.ArgumentTypeError as exc:
-            raise CommandError(str(exc)) from exc
         today = today or datetime.now(ZoneInfo(settings.TIME_ZONE)).date()
         started = time.monotonic()
         try:
