@@ -13,6 +13,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin, TranslationTabularInline
 
+from lieu_ressource.mail import MAIL_SERVER_ERRORS
 from lieu_ressource.translation_admin import MissingLanguageFilter, TranslationStateMixin
 from partners.models import ProjectPartnership
 
@@ -451,6 +452,17 @@ class ReportAdmin(QuarterlyReportAdmin):
             published = services.publish_reports(list(queryset))
         except services.ReportError as exc:
             messages.error(request, str(exc))
+            return
+        except MAIL_SERVER_ERRORS as exc:
+            # The email goes once the publication commits: the reports are published.
+            messages.warning(
+                request,
+                gettext(
+                    "The email to the comité de suivi could not be sent (%(error)s): the "
+                    "reports are published all the same."
+                )
+                % {"error": exc},
+            )
             return
         messages.success(
             request,

@@ -61,6 +61,19 @@ def empty_cache():
     page_cache.clear_local()
 
 
+@pytest.fixture
+def mail_server_down(settings):
+    """The real SMTP backend, pointed at a port where nothing listens."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_TIMEOUT = 2
+    return port
+
+
 @pytest.fixture(autouse=True)
 def private_storage_in_tmp(settings, tmp_path):
     """Keep files written by tests (reports, uploads) out of the checkout."""

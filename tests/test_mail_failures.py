@@ -1,8 +1,6 @@
 """A mail server that is down: the page still answers with a message, the email is
 queued for a retry where a worker can retry it, and nothing is lost on the way."""
 
-import socket
-
 import pytest
 from django.core import mail as outbox
 from django.core.mail import EmailMultiAlternatives
@@ -18,19 +16,6 @@ from tests.factories import EventFactory, RegistrationFactory
 pytestmark = pytest.mark.django_db
 
 RESET = "/accounts/password/reset/"
-
-
-@pytest.fixture
-def mail_server_down(settings):
-    """The real SMTP backend, pointed at a port where nothing listens."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_TIMEOUT = 2
-    return port
 
 
 @pytest.fixture

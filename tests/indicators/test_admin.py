@@ -91,6 +91,30 @@ def test_publish_action_freezes_figures_and_emails_members(
     assert [m.to for m in mail.outbox] == [["comite@example.org"]]
 
 
+# The email goes once the publication commits, inside the request: a real commit.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_publishing_with_the_mail_server_down_publishes_and_says_the_email_failed(
+    staff_client, convention, fast_pdf, mail_server_down
+):
+    UserFactory(email="comite@example.org").groups.add(Group.objects.get(name=COMMITTEE))
+    staff_client.post(
+        compile_url(), {"programme": convention.pk, "quarter": "2025-Q3", "languages": ["fr"]}
+    )
+    report = QuarterlyReport.objects.get()
+
+    response = staff_client.post(
+        reverse("admin:indicators_quarterlyreport_changelist"),
+        {"action": "publish", "_selected_action": [report.pk], "confirm": "yes"},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    report.refresh_from_db()
+    assert report.status == QuarterlyReport.Status.PUBLISHED
+    shown = [str(m) for m in response.context["messages"]]
+    assert any("n’a pas pu être envoyé" in m or "could not be sent" in m for m in shown), shown
+
+
 def test_new_version_action_opens_version_two(
     staff_client, convention, fast_pdf, django_capture_on_commit_callbacks
 ):

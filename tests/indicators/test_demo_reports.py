@@ -4,7 +4,6 @@ so that the committee's page and the open impact page have something to show."""
 
 import io
 import logging
-import socket
 from io import StringIO
 
 import pytest
@@ -251,18 +250,6 @@ def test_a_report_that_cannot_be_generated_stops_the_command_with_its_error(demo
 def test_a_quarter_count_below_one_is_refused(db):
     with pytest.raises(CommandError, match="nombre entier à partir de 1 attendu"):
         demo_reports(quarters=0)
-
-
-@pytest.fixture
-def mail_server_down(settings):
-    """The real SMTP backend, pointed at a port where nothing listens."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_TIMEOUT = 2
 
 
 # The email is sent once the publication commits: a real commit is needed.
