@@ -18,6 +18,16 @@ MAIN_MENU = {"fr": "Menu principal", "de": "Hauptmenü"}
 STAFF_MENU = {"fr": "Menu de l'équipe", "de": "Team-Menü"}
 LANGUAGE = {"fr": "Langue", "de": "Sprache"}
 BUTTON = {"fr": "Menu", "de": "Menü"}
+# The public menu's entries, in their order, by URL name.
+PUBLIC_ENTRIES = [
+    "events:home",
+    "events:agenda",
+    "events:past",
+    "partners:list",
+    "partners:employers",
+    "practices:list",
+    "impact:page",
+]
 
 
 class Landmarks(HTMLParser):
@@ -79,16 +89,7 @@ def test_public_page_folds_its_main_menu_behind_a_menu_button(client, language):
     menu = nav_named(page, MAIN_MENU[language])
     assert menu["summary"] == BUTTON[language]
     assert [href for href, _current in menu["links"]] == [
-        path_in(language, name)
-        for name in [
-            "events:home",
-            "events:agenda",
-            "events:past",
-            "partners:list",
-            "partners:employers",
-            "practices:list",
-            "impact:page",
-        ]
+        path_in(language, name) for name in PUBLIC_ENTRIES
     ]
     assert [href for href, current in menu["links"] if current] == [agenda]
     assert [current for href, current in menu["links"] if href == agenda] == ["page"]

@@ -18,20 +18,11 @@ from tests.accounts import staff_member
 from tests.e2e.accessibility import assert_fits_the_screen, assert_no_serious_violation
 from tests.e2e.conftest import BROWSER_LOCALES, PHONE, log_in
 from tests.factories import EventFactory
+from tests.test_main_menu import PUBLIC_ENTRIES as ENTRIES
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 WIDE = {"width": 1280, "height": 800}
-# The public menu's entries, in their order, by URL name.
-ENTRIES = [
-    "events:home",
-    "events:agenda",
-    "events:past",
-    "partners:list",
-    "partners:employers",
-    "practices:list",
-    "impact:page",
-]
 # Enough Tab presses to cross the header, never the whole page.
 HEADER_TAB_STOPS = 8
 
