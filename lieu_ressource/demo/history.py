@@ -27,7 +27,14 @@ CREATED = {
     Following: "start_date",
     Participation: "created_at",
 }
-HISTORY_FIELDS = {"history_id", "history_date", "history_change_reason", "history_type"}
+# The history's own columns: every other one copies the record's.
+HISTORY_FIELDS = {
+    "history_id",
+    "history_date",
+    "history_change_reason",
+    "history_type",
+    "history_user_id",
+}
 
 
 def write_creation_history():
@@ -38,7 +45,7 @@ def write_creation_history():
         columns = [
             field.attname
             for field in history._meta.concrete_fields
-            if field.attname not in HISTORY_FIELDS and field.attname != "history_user_id"
+            if field.attname not in HISTORY_FIELDS
         ]
         source = (
             model._base_manager.order_by()

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 
 from events.management.commands.seed_demo import day
 from indicators import emails, reports, services
+from indicators.quarters import Quarter
 from lieu_ressource.demo import reports as demo_reports
 
 
@@ -157,7 +158,7 @@ def _by_programme_and_quarter(published):
         _("%(programme)s, %(quarter)s: %(languages)s")
         % {
             "programme": name,
-            "quarter": reports.quarter_label(f"{year}-Q{quarter}"),
+            "quarter": reports.quarter_label(str(Quarter(year, quarter))),
             "languages": ", ".join(languages),
         }
         for (_code, year, quarter), (name, languages) in lines.items()
